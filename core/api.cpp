@@ -1,0 +1,72 @@
+#include "core/api.hpp"
+
+#include <new>
+
+#include <nlohmann/json.hpp>
+
+#include "core/error.hpp"
+#include "core/graph/graph.hpp"
+#include "core/mcu/mcu_catalog.hpp"
+#include "core/report/analysis_report.hpp"
+#include "core/spec/json_text.hpp"
+#include "core/spec/presets.hpp"
+
+namespace tinyml::api {
+namespace {
+
+nlohmann::json failure(const std::string& path, const std::string& message) {
+  return {{"ok", false}, {"error", {{"path", path}, {"message", message}}}};
+}
+
+// Runs `body`, wrapping its result or any exception in the status envelope.
+template <typename Body>
+std::string envelope(Body body) {
+  try {
+    return nlohmann::json{{"ok", true}, {"result", body()}}.dump();
+  } catch (const JsonSyntaxError& error) {
+    nlohmann::json reply = failure(error.path(), error.reason());
+    reply["error"]["line"] = error.line();
+    reply["error"]["column"] = error.column();
+    return reply.dump();
+  } catch (const Error& error) {
+    return failure(error.path(), error.reason()).dump();
+  } catch (const std::bad_alloc&) {
+    return failure("", "out of memory").dump();
+  } catch (const std::exception& error) {
+    return failure("", std::string("internal error: ") + error.what()).dump();
+  }
+}
+
+}  // namespace
+
+std::string analyze(const std::string& spec_text, const std::string& options_json) {
+  return envelope([&] {
+    const nlohmann::json options =
+        options_json.empty() ? nlohmann::json(nullptr) : parse_json_text(options_json, 1 << 16, "the options");
+    const AnalysisOptions parsed = parse_analysis_options(options);
+    return analysis_report(build_graph(parse_network(spec_text)), parsed);
+  });
+}
+
+std::string presets() {
+  return envelope([] {
+    nlohmann::json list = nlohmann::json::array();
+    for (const Preset& preset : tinyml::presets()) {
+      list.push_back({{"name", preset.name}, {"description", preset.description}, {"spec", preset.spec}});
+    }
+    return list;
+  });
+}
+
+std::string mcus() {
+  return envelope([] {
+    nlohmann::json list = nlohmann::json::array();
+    for (const Mcu& mcu : mcu_catalog()) {
+      list.push_back({{"name", mcu.name}, {"flash_bytes", mcu.flash_bytes}, {"sram_bytes", mcu.sram_bytes},
+                      {"clock_mhz", mcu.clock_mhz}, {"core", mcu.core}, {"use", mcu.use}, {"source", mcu.source}});
+    }
+    return list;
+  });
+}
+
+}  // namespace tinyml::api

@@ -1,0 +1,25 @@
+// The entry points shared by the wasm bindings (and anything else that wants JSON in,
+// JSON out). None of them throws: each returns a status envelope as JSON text,
+//   {"ok": true,  "result": <value>}
+//   {"ok": false, "error": {"path": "layers[3].stride", "message": "must be 1 or more, got 0",
+//                            "line": 7, "column": 22}}      (line/column only for JSON syntax errors)
+// Report shapes are documented in docs/report-format.md.
+#pragma once
+
+#include <string>
+
+namespace tinyml::api {
+
+// spec_text: a network description (docs/report-format.md, DESIGN.md) as JSON text.
+// options_json: {"mcu": "STM32F746" | {"name", "flash_kb", "sram_kb", "clock_mhz"},
+//                "precision": "int8" | "fp32"}; "" or "{}" means defaults (no MCU, int8).
+// result: the analysis report.
+std::string analyze(const std::string& spec_text, const std::string& options_json);
+
+// result: [{"name", "description", "spec": {...}}] for every preset in the core.
+std::string presets();
+
+// result: [{"name", "flash_bytes", "sram_bytes", "clock_mhz", "core", "source"}].
+std::string mcus();
+
+}  // namespace tinyml::api

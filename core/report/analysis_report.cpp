@@ -1,0 +1,121 @@
+#include "core/report/analysis_report.hpp"
+
+#include "core/error.hpp"
+#include "core/memory/peak_estimators.hpp"
+#include "core/spec/field_reader.hpp"
+
+namespace tinyml {
+namespace {
+
+nlohmann::json shape_json(const TensorShape& shape) {
+  if (shape.flat) return nlohmann::json::array({shape.c});
+  return nlohmann::json::array({shape.c, shape.h, shape.w});
+}
+
+nlohmann::json layer_json(const Graph& graph, const Op& op, int64_t live_bytes, int bpe) {
+  const TensorShape& in_shape = graph.tensors[op.inputs[0]].shape;
+  int64_t in_bytes = 0;
+  for (const int input : op.inputs) in_bytes += graph.tensors[input].shape.elements() * bpe;
+  nlohmann::json layer = {
+      {"name", op.name},
+      {"type", op_kind_name(op.kind)},
+      {"source", op.source},
+      {"in_shape", shape_json(in_shape)},
+      {"out_shape", shape_json(graph.tensors[op.output].shape)},
+      {"in_bytes", in_bytes},
+      {"out_bytes", graph.tensors[op.output].shape.elements() * bpe},
+      {"weight_bytes", op.weight_elements * bpe},
+      {"params", op.params},
+      {"macs", op.macs},
+      {"live_bytes", live_bytes},
+  };
+  if (is_convolution(op.kind) || op.kind == OpKind::AvgPool || op.kind == OpKind::MaxPool) {
+    layer["kernel"] = {op.kernel.h, op.kernel.w};
+    layer["stride"] = {op.stride.h, op.stride.w};
+    layer["padding"] = {op.padding.top, op.padding.left, op.padding.bottom, op.padding.right};
+  }
+  if (is_convolution(op.kind)) layer["groups"] = op.groups;
+  if (is_convolution(op.kind) || op.kind == OpKind::Linear || op.kind == OpKind::Add) {
+    layer["act"] = activation_name(op.act);
+  }
+  return layer;
+}
+
+nlohmann::json mcu_json(const Mcu& mcu, int64_t peak_bytes, int64_t model_bytes) {
+  return {
+      {"name", mcu.name},
+      {"sram_bytes", mcu.sram_bytes},
+      {"flash_bytes", mcu.flash_bytes},
+      {"clock_mhz", mcu.clock_mhz},
+      {"core", mcu.core},
+      {"peak_estimator", "live"},
+      {"fits_sram", peak_bytes <= mcu.sram_bytes},
+      {"fits_flash", model_bytes <= mcu.flash_bytes},
+      {"sram_margin_bytes", mcu.sram_bytes - peak_bytes},
+      {"flash_margin_bytes", mcu.flash_bytes - model_bytes},
+  };
+}
+
+}  // namespace
+
+int bytes_per_element(Precision precision) { return precision == Precision::Int8 ? 1 : 4; }
+
+AnalysisOptions parse_analysis_options(const nlohmann::json& options) {
+  AnalysisOptions parsed;
+  if (options.is_null()) return parsed;
+  const FieldReader fields(options, "options");
+  fields.reject_unknown({"mcu", "precision"});
+  const std::string precision = fields.string_or("precision", "int8");
+  if (precision == "fp32") {
+    parsed.precision = Precision::Fp32;
+  } else if (precision != "int8") {
+    throw Error("options.precision", "must be \"int8\" or \"fp32\", got \"" + precision + "\"");
+  }
+  if (!fields.has("mcu") || options["mcu"].is_null()) return parsed;
+  const nlohmann::json& mcu = options["mcu"];
+  if (mcu.is_string()) {
+    parsed.mcu = find_mcu(mcu.get<std::string>(), "options.mcu");
+    return parsed;
+  }
+  const FieldReader custom(mcu, "options.mcu");
+  custom.reject_unknown({"name", "flash_kb", "sram_kb", "clock_mhz"});
+  const auto number = [&](const char* key) {
+    if (!custom.has(key) || !mcu[key].is_number()) throw Error(custom.path_of(key), "must be a number");
+    return mcu[key].get<double>();
+  };
+  parsed.mcu = custom_mcu(custom.string_or("name", "custom"), number("flash_kb"), number("sram_kb"),
+                          number("clock_mhz"), "options.mcu");
+  return parsed;
+}
+
+nlohmann::json analysis_report(const Graph& graph, const AnalysisOptions& options) {
+  const int bpe = bytes_per_element(options.precision);
+  const std::vector<int64_t> live = live_bytes_per_op(graph, bpe);
+  nlohmann::json layers = nlohmann::json::array();
+  for (std::size_t op_index = 0; op_index < graph.ops.size(); ++op_index) {
+    layers.push_back(layer_json(graph, graph.ops[op_index], live[op_index], bpe));
+  }
+  const PeakEstimate in_out = lecture_in_out_peak(graph, bpe);
+  const PeakEstimate consecutive = lecture_consecutive_peak(graph, bpe);
+  const PeakEstimate live_max = live_peak(graph, bpe);
+  const TensorShape& input = graph.tensors[graph.input].shape;
+  nlohmann::json report = {
+      {"name", graph.name},
+      {"input", {input.c, input.h, input.w}},
+      {"precision", options.precision == Precision::Int8 ? "int8" : "fp32"},
+      {"bytes_per_element", bpe},
+      {"params", graph.params},
+      {"macs", graph.macs},
+      {"model_bytes", graph.params * bpe},
+      {"model_bytes_int8", graph.params},
+      {"model_bytes_fp32", graph.params * 4},
+      {"layers", std::move(layers)},
+      {"peak_bytes", {{"lecture_in_out", in_out.bytes}, {"lecture_consecutive", consecutive.bytes},
+                      {"live", live_max.bytes}}},
+      {"peak_at", {{"lecture_in_out", in_out.at}, {"lecture_consecutive", consecutive.at}, {"live", live_max.at}}},
+  };
+  if (options.mcu) report["mcu"] = mcu_json(*options.mcu, live_max.bytes, graph.params * bpe);
+  return report;
+}
+
+}  // namespace tinyml

@@ -1,0 +1,33 @@
+// The analysis report: one JSON shape for the CLI, the wasm API and the page
+// (docs/report-format.md documents every field).
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "core/graph/graph.hpp"
+#include "core/mcu/mcu_catalog.hpp"
+
+namespace tinyml {
+
+enum class Precision { Int8, Fp32 };
+
+struct AnalysisOptions {
+  Precision precision = Precision::Int8;
+  std::optional<Mcu> mcu;
+};
+
+int bytes_per_element(Precision precision);
+
+// options: {"mcu": NAME | {"name", "flash_kb", "sram_kb", "clock_mhz"}, "precision":
+// "int8" | "fp32"}; null or {} gives the defaults. Throws tinyml::Error with the path.
+AnalysisOptions parse_analysis_options(const nlohmann::json& options);
+
+nlohmann::json analysis_report(const Graph& graph, const AnalysisOptions& options);
+
+// The report as the CLI prints it for people: summary, per-layer table, estimators, verdict.
+std::string format_report_text(const nlohmann::json& report);
+
+}  // namespace tinyml
