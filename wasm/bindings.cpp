@@ -1,0 +1,13 @@
+// Embind registrations of core/api.hpp, and nothing else. Every function takes and
+// returns std::string (JSON text), which Embind copies to and from JS strings: no
+// returned object needs .delete(). None of them throws; errors come back inside the
+// JSON status envelope, which wasm/api.js turns into a PlaygroundError.
+#include <emscripten/bind.h>
+
+#include "core/api.hpp"
+
+EMSCRIPTEN_BINDINGS(tinyml_api) {
+  emscripten::function("analyze", &tinyml::api::analyze);
+  emscripten::function("presets", &tinyml::api::presets);
+  emscripten::function("mcus", &tinyml::api::mcus);
+}
