@@ -1,0 +1,86 @@
+// Start-up and wiring: load the core, restore the state, build the views, and connect
+// state changes to the analysis loop. The work itself lives in state.js, analysis.js,
+// live_analysis.js, model/ and components/.
+
+import { createPlayground } from '../wasm/api.js';
+import { Analyzer } from './analysis.js';
+import { SpecEditor } from './components/editor.js';
+import { ErrorPanel } from './components/error_panel.js';
+import { McuPicker } from './components/mcu_picker.js';
+import { PrecisionToggle } from './components/precision_toggle.js';
+import { PresetPicker } from './components/preset_picker.js';
+import { LiveAnalysis } from './live_analysis.js';
+import { rangeOfPath } from './model/error_location.js';
+import { lectureComparison } from './model/gap.js';
+import { LECTURE_MODELS } from './model/lecture.js';
+import { specToText } from './model/spec_text.js';
+import { ResultsView } from './results_view.js';
+import { AppState } from './state.js';
+
+const byId = (id) => document.getElementById(id);
+
+async function start() {
+  let live = null;
+  let editor = null;
+  const errorPanel = new ErrorPanel(byId('status'), { onReveal: () => live?.errorRange && editor.reveal(live.errorRange) });
+  let playground;
+  try {
+    playground = await createPlayground();
+  } catch (error) {
+    errorPanel.showError({ path: '', reason: `The core did not load: ${error.message ?? error}` }, null, null);
+    throw error;
+  }
+  const presets = playground.presets();
+  const mcus = playground.mcus();
+  const analyzer = new Analyzer(playground);
+
+  const state = new AppState({ storage: window.localStorage, location: window.location, history: window.history });
+  state.setCatalog(presets.map((preset) => [preset.name, specToText(preset.spec)]), mcus.map((mcu) => mcu.name));
+
+  editor = new SpecEditor(byId('editor'), { text: state.text, onChange: (text) => state.editText(text) });
+  const presetPicker = new PresetPicker(byId('preset-picker'), {
+    onChoose: (name) => state.choosePreset(name),
+    onReset: () => state.resetPreset(),
+  });
+  const mcuPicker = new McuPicker(byId('mcu-picker'), {
+    onChoose: (name) => state.chooseMcu(name),
+    onCustom: (figures) => state.setCustomMcu(figures),
+  });
+  const precisionToggle = new PrecisionToggle(byId('precision-toggle'), { onChoose: (p) => state.choosePrecision(p) });
+  const results = new ResultsView(document, mcus, {
+    onSelectLayer: (layer) => {
+      const range = layer.source && rangeOfPath(editor.text, layer.source);
+      if (range) editor.reveal(range);
+    },
+  });
+  presetPicker.setCatalog(presets);
+  mcuPicker.setCatalog(mcus);
+  results.showLectureComparison(lectureComparison(LECTURE_MODELS, {
+    int8: analyzer.presetReports(presets, 'int8'),
+    fp32: analyzer.presetReports(presets, 'fp32'),
+  }));
+  live = new LiveAnalysis({ analyzer, state, presets, views: { editor, errorPanel, results } });
+
+  function showControls() {
+    presetPicker.show(state.preset, state.edited);
+    mcuPicker.show(state.mcu, state.custom);
+    precisionToggle.show(state.precision);
+  }
+
+  state.subscribe((change) => {
+    showControls();
+    if (change === 'text') {
+      live.runSoon();
+    } else {
+      editor.setText(state.text);
+      live.run();
+    }
+  });
+  window.addEventListener('hashchange', () => state.applyHash(window.location.hash));
+
+  showControls();
+  live.run();
+  document.body.dataset.ready = 'true';
+}
+
+start();

@@ -1,0 +1,162 @@
+// The page's state, the one place that owns it: which preset, the network text the user
+// edited, the MCU and the precision. It persists itself in localStorage (a reload keeps
+// everything, even a network that does not parse) and mirrors the preset, MCU and
+// precision in the URL hash (#preset=TinyNet&mcu=STM32F4&precision=int8), so a link
+// opens the same view.
+//
+// Edited networks are kept per preset, as drafts: switching presets loses nothing, and
+// "reset" drops the draft to go back to the preset as the core ships it.
+
+const STORAGE_KEY = 'tinyml-playground/state/v1';
+
+const DEFAULTS = Object.freeze({
+  preset: 'TinyNet',
+  drafts: {},
+  mcu: 'STM32F4',
+  custom: { flash_kb: 1024, sram_kb: 256, clock_mhz: 100 },
+  precision: 'int8',
+});
+
+export const CUSTOM_MCU = 'custom';
+export const PRECISIONS = ['int8', 'fp32'];
+
+function readStorage(storage) {
+  try {
+    const saved = JSON.parse(storage?.getItem(STORAGE_KEY) ?? 'null');
+    return saved && typeof saved === 'object' ? saved : {};
+  } catch {
+    return {};
+  }
+}
+
+// "#preset=TinyNet&mcu=STM32F4" → {preset: 'TinyNet', mcu: 'STM32F4'}
+export function parseHash(hash) {
+  const params = new URLSearchParams((hash ?? '').replace(/^#/, ''));
+  const values = {};
+  for (const key of ['preset', 'mcu', 'precision']) if (params.get(key)) values[key] = params.get(key);
+  if (values.precision && !PRECISIONS.includes(values.precision)) delete values.precision;
+  return values;
+}
+
+export function formatHash({ preset, mcu, precision }) {
+  return `#${new URLSearchParams({ preset, mcu, precision })}`;
+}
+
+export class AppState {
+  #values;
+  #presetTexts = new Map();
+  #listeners = new Set();
+  #storage;
+  #history;
+
+  // storage: a Storage (localStorage) or null; location/history: the window's, or null in tests.
+  constructor({ storage = null, location = null, history = null } = {}) {
+    this.#storage = storage;
+    this.#history = history;
+    const saved = readStorage(storage);
+    this.#values = {
+      ...DEFAULTS,
+      ...saved,
+      drafts: { ...(saved.drafts ?? {}) },
+      custom: { ...DEFAULTS.custom, ...(saved.custom ?? {}) },
+      ...parseHash(location?.hash),
+    };
+  }
+
+  // ---- reading
+
+  get preset() { return this.#values.preset; }
+  get mcu() { return this.#values.mcu; }
+  get custom() { return { ...this.#values.custom }; }
+  get precision() { return this.#values.precision; }
+  get edited() { return this.#values.preset in this.#values.drafts; }
+
+  // The network text in the editor: the draft if the preset was edited, else the preset's.
+  get text() {
+    return this.#values.drafts[this.#values.preset] ?? this.presetText;
+  }
+
+  // The chosen preset's text as the core ships it.
+  get presetText() {
+    return this.#presetTexts.get(this.#values.preset) ?? '';
+  }
+
+  // The `mcu` option of analyze(): a catalog name or the custom figures.
+  get mcuOption() {
+    return this.#values.mcu === CUSTOM_MCU ? { name: CUSTOM_MCU, ...this.#values.custom } : this.#values.mcu;
+  }
+
+  // ---- changing (each notifies listeners with what changed)
+
+  // Called once the core's presets and MCUs are known: their texts, and names that
+  // fall back to the first of each when a saved or linked name no longer exists.
+  setCatalog(presetTexts, mcuNames) {
+    this.#presetTexts = new Map(presetTexts);
+    if (!this.#presetTexts.has(this.#values.preset)) this.#values.preset = [...this.#presetTexts.keys()][0];
+    if (this.#values.mcu !== CUSTOM_MCU && !mcuNames.includes(this.#values.mcu)) this.#values.mcu = mcuNames[0];
+    this.#commit('catalog');
+  }
+
+  choosePreset(name) {
+    if (!this.#presetTexts.has(name) || name === this.#values.preset) return;
+    this.#values.preset = name;
+    this.#commit('preset');
+  }
+
+  editText(text) {
+    const drafts = this.#values.drafts;
+    if (text === this.#presetTexts.get(this.#values.preset)) delete drafts[this.#values.preset];
+    else drafts[this.#values.preset] = text;
+    this.#commit('text');
+  }
+
+  resetPreset() {
+    delete this.#values.drafts[this.#values.preset];
+    this.#commit('preset');
+  }
+
+  chooseMcu(name) {
+    this.#values.mcu = name;
+    this.#commit('mcu');
+  }
+
+  setCustomMcu(figures) {
+    this.#values.custom = { ...this.#values.custom, ...figures };
+    this.#commit('mcu');
+  }
+
+  choosePrecision(precision) {
+    if (!PRECISIONS.includes(precision)) return;
+    this.#values.precision = precision;
+    this.#commit('precision');
+  }
+
+  // Apply a hash the user typed or followed (hashchange).
+  applyHash(hash) {
+    const { preset, mcu, precision } = parseHash(hash);
+    if (preset && this.#presetTexts.has(preset)) this.#values.preset = preset;
+    if (mcu) this.#values.mcu = mcu;
+    if (precision) this.#values.precision = precision;
+    this.#commit('hash');
+  }
+
+  // fn(change, state); change is 'catalog' | 'preset' | 'text' | 'mcu' | 'precision' | 'hash'.
+  subscribe(fn) {
+    this.#listeners.add(fn);
+    return () => this.#listeners.delete(fn);
+  }
+
+  #commit(change) {
+    try {
+      this.#storage?.setItem(STORAGE_KEY, JSON.stringify(this.#values));
+    } catch {
+      // Storage full or disabled: the page still works, it just forgets on reload.
+    }
+    try {
+      this.#history?.replaceState(null, '', formatHash(this.#values));
+    } catch {
+      // Some file:// setups refuse history changes; the hash is a convenience.
+    }
+    for (const fn of this.#listeners) fn(change, this);
+  }
+}
