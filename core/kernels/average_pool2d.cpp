@@ -1,0 +1,36 @@
+#include <cassert>
+
+#include "core/kernels/pool2d.hpp"
+#include "core/quant/fixed_point.hpp"
+
+namespace tinyml::kernels {
+
+void average_pool2d(const Pool2dParams& params, Span<const int8_t> input, Span<int8_t> output) {
+  const Window2d& window = params.window;
+  assert(input.size == window.input.size());
+  assert(output.size == window.output.size());
+  for (int batch = 0; batch < window.output.batch; ++batch) {
+    for (int out_y = 0; out_y < window.output.height; ++out_y) {
+      for (int out_x = 0; out_x < window.output.width; ++out_x) {
+        const PoolWindow taps = clamp_pool_window(window, out_y, out_x);
+        const int32_t count = (taps.y_end - taps.y_begin) * (taps.x_end - taps.x_begin);
+        assert(count > 0);  // prepare_pool2d rejects windows entirely in the padding
+        for (int channel = 0; channel < window.output.channels; ++channel) {
+          int32_t sum = 0;
+          for (int filter_y = taps.y_begin; filter_y < taps.y_end; ++filter_y) {
+            for (int filter_x = taps.x_begin; filter_x < taps.x_end; ++filter_x) {
+              sum += input[window.input.offset(batch, taps.in_y_origin + filter_y,
+                                               taps.in_x_origin + filter_x, channel)];
+            }
+          }
+          // Round half away from zero: C++ division truncates toward zero.
+          const int32_t average = sum > 0 ? (sum + count / 2) / count : (sum - count / 2) / count;
+          output[window.output.offset(batch, out_y, out_x, channel)] =
+              static_cast<int8_t>(quant::clamp(average, params.range.min, params.range.max));
+        }
+      }
+    }
+  }
+}
+
+}  // namespace tinyml::kernels
