@@ -37,6 +37,35 @@ std::string verdict(const char* what, bool fits, int64_t margin, const char* nee
   return format("  %-6s DOES NOT FIT: the %s exceeds the %s by %s\n", what, need_name, capacity, kb(-margin).c_str());
 }
 
+std::string plan_text(const nlohmann::json& plan) {
+  return format("  arena - live = %s: alignment + %s scratch %s, fragmentation %s (%zu buffers)\n",
+                kb(plan["overhead_bytes"].get<int64_t>()).c_str(), plan["kernels"].get<std::string>().c_str(),
+                kb(plan["alignment_and_scratch_bytes"].get<int64_t>()).c_str(),
+                kb(plan["fragmentation_bytes"].get<int64_t>()).c_str(), plan["buffers"].size());
+}
+
+std::string schedule_text(const nlohmann::json& schedule) {
+  if (schedule["split_op"].get<int>() == 0) return "no patch stage (layer by layer)";
+  const int grid = schedule["grid"].get<int>();
+  return format("ops 1-%d (to %s) on a %dx%d grid: stage %s, rest %s, +%s MACs (%.2f%%)",
+                schedule["split_op"].get<int>(), schedule["split_after"].get<std::string>().c_str(), grid, grid,
+                kb(schedule["stage_peak_bytes"].get<int64_t>()).c_str(),
+                kb(schedule["rest_peak_bytes"].get<int64_t>()).c_str(),
+                grouped(schedule["extra_macs"].get<int64_t>()).c_str(),
+                100.0 * schedule["extra_macs_ratio"].get<double>());
+}
+
+std::string patch_text(const nlohmann::json& patch) {
+  std::string out = format("  patch (%s, MAC limit +%.0f%%): %s\n", patch["chosen_by"].get<std::string>().c_str(),
+                           100.0 * patch["max_extra_macs_ratio"].get<double>(), schedule_text(patch).c_str());
+  const std::string note = patch["note"].get<std::string>();
+  if (!note.empty()) out += "    " + note + "\n";
+  const nlohmann::json& inplace = patch["inplace_depthwise"];
+  out += format("  patch + in-place depthwise: %s, %s\n", kb(inplace["peak_bytes"].get<int64_t>()).c_str(),
+                schedule_text(inplace).c_str());
+  return out;
+}
+
 }  // namespace
 
 std::string format_report_text(const nlohmann::json& report) {
@@ -68,11 +97,16 @@ std::string format_report_text(const nlohmann::json& report) {
       {"lecture_in_out", "max over conv layers of input + output (lecture, part 2)"},
       {"lecture_consecutive", "max over consecutive conv/linear outputs (lecture, part 3)"},
       {"live", "every tensor alive at an op, residuals included (the true peak)"},
+      {"inplace_depthwise", "live, but a depthwise conv whose input dies writes over it (TinyEngine)"},
+      {"arena", "a TFLM greedy arena plan: 16-byte aligned offsets, kernel scratch, gaps"},
+      {"patch", "first ops run patch by patch, the rest layer by layer (MCUNetV2)"},
   };
   for (const auto& estimator : estimators) {
     out += format("  %-20s %12s  at %-28s %s\n", estimator.key, kb(peak[estimator.key].get<int64_t>()).c_str(),
-                  at[estimator.key].get<std::string>().c_str(), estimator.meaning);
+                  at[estimator.key].is_string() ? at[estimator.key].get<std::string>().c_str() : "-",
+                  estimator.meaning);
   }
+  out += plan_text(report["plan"]) + patch_text(report["patch"]);
   if (report.contains("mcu")) {
     const auto& mcu = report["mcu"];
     out += format("\nMCU %s: %s SRAM, %s flash, %g MHz\n", mcu["name"].get<std::string>().c_str(),

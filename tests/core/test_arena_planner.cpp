@@ -55,7 +55,7 @@ TEST_CASE("The planner reproduces TFLite Micro's greedy planner test cases", "[m
   const std::string path = std::string(TINYML_SHARED_REFERENCE_DIR) + "/tflm-int8-vectors.json";
   std::ifstream file(path);
   if (!file) {
-    WARN("skipped: " << path << " not found");
+    WARN("SKIPPED: " << path << " not found");
     return;
   }
   const nlohmann::json vectors = nlohmann::json::parse(file);
