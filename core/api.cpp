@@ -7,6 +7,8 @@
 #include "core/error.hpp"
 #include "core/graph/graph.hpp"
 #include "core/mcu/mcu_catalog.hpp"
+#include "core/nas/nas_request.hpp"
+#include "core/nas/nas_result.hpp"
 #include "core/report/analysis_report.hpp"
 #include "core/spec/json_text.hpp"
 #include "core/spec/presets.hpp"
@@ -66,6 +68,13 @@ std::string mcus() {
                       {"clock_mhz", mcu.clock_mhz}, {"core", mcu.core}, {"use", mcu.use}, {"source", mcu.source}});
     }
     return list;
+  });
+}
+
+std::string nas(const std::string& request_json) {
+  return envelope([&] {
+    const nlohmann::json request = parse_json_text(request_json, 1 << 16, "the NAS request");
+    return tinyml::nas::nas_result_json(tinyml::nas::run_nas(tinyml::nas::parse_nas_request(request)));
   });
 }
 

@@ -22,4 +22,10 @@ std::string presets();
 // result: [{"name", "flash_bytes", "sram_bytes", "clock_mhz", "core", "source"}].
 std::string mcus();
 
+// request_json: a NAS request (core/nas/nas_request.hpp lists the fields), e.g.
+//   {"space": "lecture", "mcu": {"flash_kb": 256, "sram_kb": 128}, "trials": 1000, "seed": 1}
+// result: the NAS result (docs/nas-result.md). Runs to completion, synchronously:
+// natively about 5 µs per lecture-space candidate and 12 µs per mcunet candidate.
+std::string nas(const std::string& request_json);
+
 }  // namespace tinyml::api

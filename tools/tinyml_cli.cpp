@@ -1,8 +1,9 @@
 // tinyml — the command-line face of the core.
 //   tinyml analyze <spec.json | preset:NAME | -> [--mcu NAME | custom:FLASH_KB:SRAM_KB[:MHZ]]
-//                  [--precision int8|fp32] [--json]
+//                  [--precision int8|fp32] [--patch SPLIT_OP:GRID] [--patch-limit RATIO] [--json]
 //   tinyml presets [--json]
 //   tinyml mcus [--json]
+//   tinyml nas --mcu NAME | custom:FLASH_KB:SRAM_KB[:MHZ] [--sram-kb N] [--flash-kb N] ... (cli_nas.hpp)
 // Errors go to stderr as "error: <path>: <reason>" with exit status 1 (2 for usage).
 #include <fstream>
 #include <iostream>
@@ -19,19 +20,23 @@
 #include "core/report/analysis_report.hpp"
 #include "core/spec/network_spec.hpp"
 #include "core/spec/presets.hpp"
+#include "tools/cli_common.hpp"
+#include "tools/cli_nas.hpp"
 
 namespace {
 
 constexpr const char* kUsage =
     "usage:\n"
     "  tinyml analyze <spec.json | preset:NAME | -> [--mcu NAME | custom:FLASH_KB:SRAM_KB[:MHZ]]\n"
-    "                 [--precision int8|fp32] [--json]\n"
+    "                 [--precision int8|fp32] [--patch SPLIT_OP:GRID] [--patch-limit RATIO] [--json]\n"
     "  tinyml presets [--json]\n"
-    "  tinyml mcus [--json]\n";
+    "  tinyml mcus [--json]\n"
+    "  tinyml nas --mcu NAME | custom:FLASH_KB:SRAM_KB[:MHZ] [--sram-kb N] [--flash-kb N]\n"
+    "             [--space lecture|mcunet] [--trials N] [--seed S] [--estimator live]\n"
+    "             [--space-samples N] [--sram-reserve BYTES] [--flash-reserve BYTES] [--json]\n";
 
-struct UsageError : std::runtime_error {
-  using std::runtime_error::runtime_error;
-};
+using tinyml::cli::UsageError;
+using tinyml::cli::parse_mcu_argument;
 
 std::string read_spec_text(const std::string& source) {
   if (source.rfind("preset:", 0) == 0) return tinyml::find_preset(source.substr(7)).spec.dump(2);
@@ -51,30 +56,11 @@ std::string read_spec_text(const std::string& source) {
   return text.str();
 }
 
-// "STM32F4" or "custom:FLASH_KB:SRAM_KB[:MHZ]".
-tinyml::Mcu parse_mcu_argument(const std::string& argument) {
-  if (argument.rfind("custom:", 0) != 0) return tinyml::find_mcu(argument, "--mcu");
-  std::vector<double> numbers;
-  std::stringstream parts(argument.substr(7));
-  for (std::string part; std::getline(parts, part, ':');) {
-    try {
-      std::size_t used = 0;
-      numbers.push_back(std::stod(part, &used));
-      if (used != part.size()) throw std::invalid_argument(part);
-    } catch (const std::exception&) {
-      throw tinyml::Error("--mcu", "\"" + part + "\" is not a number (custom:FLASH_KB:SRAM_KB[:MHZ])");
-    }
-  }
-  if (numbers.size() < 2 || numbers.size() > 3) {
-    throw tinyml::Error("--mcu", "custom MCUs are written custom:FLASH_KB:SRAM_KB[:MHZ]");
-  }
-  return tinyml::custom_mcu("custom", numbers[0], numbers[1], numbers.size() == 3 ? numbers[2] : 100.0, "--mcu");
-}
-
 int analyze(const std::vector<std::string>& args) {
   std::string source;
   tinyml::AnalysisOptions options;
   bool as_json = false;
+  nlohmann::json patch = nlohmann::json::object();
   for (std::size_t index = 0; index < args.size(); ++index) {
     const std::string& arg = args[index];
     const auto value = [&]() -> const std::string& {
@@ -87,6 +73,21 @@ int analyze(const std::vector<std::string>& args) {
       options.mcu = parse_mcu_argument(value());
     } else if (arg == "--precision") {
       options.precision = tinyml::parse_analysis_options({{"precision", value()}}).precision;
+    } else if (arg == "--patch") {
+      const std::string schedule = value();
+      const std::size_t colon = schedule.find(':');
+      try {
+        patch["split_op"] = std::stoi(schedule.substr(0, colon));
+        patch["grid"] = std::stoi(schedule.substr(colon == std::string::npos ? schedule.size() : colon + 1));
+      } catch (const std::exception&) {
+        throw UsageError("--patch takes SPLIT_OP:GRID, e.g. 13:4, got " + schedule);
+      }
+    } else if (arg == "--patch-limit") {
+      try {
+        patch["max_extra_macs_ratio"] = std::stod(value());
+      } catch (const std::exception&) {
+        throw UsageError("--patch-limit takes a ratio, e.g. 0.1 for +10% MACs");
+      }
     } else if (arg.rfind("--", 0) == 0 || !source.empty()) {
       throw UsageError("unexpected argument " + arg);
     } else {
@@ -94,6 +95,7 @@ int analyze(const std::vector<std::string>& args) {
     }
   }
   if (source.empty()) throw UsageError("analyze needs a spec file or preset:NAME");
+  if (!patch.empty()) options.patch = tinyml::parse_analysis_options({{"patch", patch}}).patch;
   const nlohmann::json report =
       tinyml::analysis_report(tinyml::build_graph(tinyml::parse_network(read_spec_text(source))), options);
   std::cout << (as_json ? report.dump(2) + "\n" : tinyml::format_report_text(report));
@@ -127,6 +129,7 @@ int run(const std::vector<std::string>& args) {
   const std::vector<std::string> rest(args.begin() + 1, args.end());
   const bool as_json = rest.size() == 1 && rest[0] == "--json";
   if (command == "analyze") return analyze(rest);
+  if (command == "nas") return tinyml::cli::nas(rest);
   if (!rest.empty() && !as_json) throw UsageError("unexpected argument " + rest[0]);
   if (command == "presets") return list(tinyml::api::presets(), as_json, false);
   if (command == "mcus") return list(tinyml::api::mcus(), as_json, true);
