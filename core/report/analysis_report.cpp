@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "core/error.hpp"
+#include "core/graph/flash_size.hpp"
 #include "core/memory/peak_estimators.hpp"
 #include "core/report/memory_report.hpp"
 #include "core/spec/field_reader.hpp"
@@ -51,6 +52,13 @@ nlohmann::json layer_json(const Graph& graph, const Op& op, const OpMemory& memo
     layer["act"] = activation_name(op.act);
   }
   return layer;
+}
+
+nlohmann::json deployable_flash_json(const FlashSize& flash) {
+  return {{"bytes", flash.total_bytes()},
+          {"weight_bytes", flash.weight_bytes},
+          {"bias_bytes", flash.bias_bytes},
+          {"quantization_bytes", flash.quantization_bytes}};
 }
 
 nlohmann::json mcu_json(const Mcu& mcu, int64_t peak_bytes, int64_t model_bytes) {
@@ -147,6 +155,7 @@ nlohmann::json analysis_report(const Graph& graph, const AnalysisOptions& option
       {"model_bytes", graph.params * bpe},
       {"model_bytes_int8", graph.params},
       {"model_bytes_fp32", graph.params * 4},
+      {"deployable_flash", deployable_flash_json(deployable_flash_size(graph))},
       {"layers", std::move(layers)},
       {"peak_bytes", {{"lecture_in_out", in_out.bytes}, {"lecture_consecutive", consecutive.bytes},
                       {"live", live_max.bytes}}},

@@ -57,3 +57,13 @@ TEST_CASE("presets and MCUs are listed", "[api]") {
   CHECK(mcus[0]["name"] == "STM32F4");
   CHECK(mcus[0]["sram_bytes"] == 128 * 1024);
 }
+
+TEST_CASE("the report carries the deployable int8 flash size", "[api]") {
+  const json report = json::parse(tinyml::api::analyze(tinyml::find_preset("TinyNet").spec.dump(), ""))["result"];
+  // weights: 432 + 4608 + 18432 + 73728 + 1280 = 98480; 250 output channels (16+32+64+128+10)
+  // × 4 bytes of int32 bias = 1000; × 24 bytes of per-channel scale + zero point = 6000.
+  CHECK(report["deployable_flash"]["weight_bytes"] == 98480);
+  CHECK(report["deployable_flash"]["bias_bytes"] == 1000);
+  CHECK(report["deployable_flash"]["quantization_bytes"] == 6000);
+  CHECK(report["deployable_flash"]["bytes"] == 105480);
+}
