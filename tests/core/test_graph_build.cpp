@@ -9,6 +9,20 @@ using tinyml::test::graph_of;
 using tinyml::test::op_named;
 using tinyml::test::out_shape;
 
+namespace {
+
+// The error building this network raises, as "path: reason".
+std::string error_of(const std::string& input, const std::string& layers) {
+  try {
+    graph_of(input, layers);
+  } catch (const Error& error) {
+    return error.what();
+  }
+  return "no error";
+}
+
+}  // namespace
+
 TEST_CASE("conv2d: output size, params and MACs", "[graph]") {
   SECTION("3×3, stride 1, padding 1 keeps the size") {
     const Graph graph = graph_of("[3, 8, 8]", R"([{"type": "conv2d", "out": 4, "kernel": 3}])");
@@ -127,14 +141,6 @@ TEST_CASE("pools, flatten and linear", "[graph]") {
 }
 
 TEST_CASE("layers that do not fit their input are errors with the path", "[graph]") {
-  const auto error_of = [](const std::string& input, const std::string& layers) -> std::string {
-    try {
-      graph_of(input, layers);
-    } catch (const Error& error) {
-      return error.what();
-    }
-    return "no error";
-  };
   CHECK(error_of("[3, 4, 4]", R"([{"type": "conv2d", "out": 8, "kernel": 7, "padding": 0}])") ==
         "layers[0]: kernel 7 is larger than the height of its input (4 plus padding 0 on each side = 4); "
         "the activation would shrink below 1×1");
@@ -156,14 +162,6 @@ TEST_CASE("layers that do not fit their input are errors with the path", "[graph
 }
 
 TEST_CASE("networks past the size limits are rejected before anything is allocated", "[graph][limits]") {
-  const auto error_of = [](const std::string& input, const std::string& layers) -> std::string {
-    try {
-      graph_of(input, layers);
-    } catch (const Error& error) {
-      return error.what();
-    }
-    return "no error";
-  };
   // 16384 × 4096 × 4096 activations: 2^38 elements
   CHECK(error_of("[3, 4096, 4096]", R"([{"type": "conv2d", "out": 16384, "kernel": 1}])") ==
         "layers[0]: the output 16384×4096×4096 has 274877906944 elements; the limit is 67108864");
