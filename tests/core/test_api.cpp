@@ -22,7 +22,7 @@ TEST_CASE("analyze returns a report in an ok envelope", "[api]") {
   CHECK(report["mcu"]["fits_flash"] == true);
 }
 
-TEST_CASE("the MCU choice flips the verdict; fp32 quadruples the bytes", "[api]") {
+TEST_CASE("the MCU choice flips the verdict, fp32 quadruples the bytes", "[api]") {
   const std::string spec = tinyml::find_preset("TinyNet").spec.dump();
   const json esp32 = json::parse(tinyml::api::analyze(spec, R"({"mcu": "ESP32"})"))["result"];
   CHECK(esp32["mcu"]["fits_sram"] == true);

@@ -22,13 +22,13 @@ TEST_CASE("a conv with BN and a linear layer, worked by hand", "[graph][flash]")
   CHECK(graph.params == 108 + 8 + 8 + 2);  // PyTorch: BN weight+bias are parameters, not stored after folding
 }
 
-TEST_CASE("a conv without bias still stores Cout int32 biases; pools store nothing", "[graph][flash]") {
+TEST_CASE("a conv without bias still stores Cout int32 biases, pools store nothing", "[graph][flash]") {
   const Graph graph = graph_of("[2, 4, 4]", R"([{"type": "conv2d", "out": 3, "kernel": 1, "bias": false},
                                                 {"type": "maxpool", "kernel": 2}])");
   CHECK(deployable_flash_size(graph).total_bytes() == 6 + 3 * 28);
 }
 
-TEST_CASE("depthwise convs count one channel per input channel; an mbconv sums its three convs", "[graph][flash]") {
+TEST_CASE("depthwise convs count one channel per input channel, an mbconv sums its three convs", "[graph][flash]") {
   const Graph depthwise = graph_of("[8, 6, 6]", R"([{"type": "dwconv2d", "kernel": 3}])");
   CHECK(deployable_flash_size(depthwise).total_bytes() == 8 * 9 + 8 * 28);
   // 4 → expand 8 (1×1: 32 B) → dw 3×3 (72 B) → project 4 (32 B); channels 8 + 8 + 4 = 20.

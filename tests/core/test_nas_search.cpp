@@ -79,7 +79,7 @@ TEST_CASE("the lecture's targets: the search finds fitting networks and counts t
   CHECK(result["measured"].get<int>() <= result["space_optimisation_trials"].get<int>() + result["trials"].get<int>());
 }
 
-TEST_CASE("the same seed gives the same result; another seed another", "[nas]") {
+TEST_CASE("the same seed gives the same result, another seed another", "[nas]") {
   const json request = with(kLectureTargets, {{"trials", 300}, {"space_samples", 40}});
   const std::string first = run(with(request, {{"seed", 7}})).dump();
   CHECK(run(with(request, {{"seed", 7}})).dump() == first);
@@ -207,7 +207,7 @@ TEST_CASE("the log is bounded and the search can be cancelled", "[nas]") {
   CHECK(cancelled.space_optimisation_trials + cancelled.trials == 300);
 }
 
-TEST_CASE("bad requests name the field; the API answers in an envelope", "[nas][api]") {
+TEST_CASE("bad requests name the field, the API answers in an envelope", "[nas][api]") {
   const auto error_of = [](const json& request) {
     const json reply = json::parse(api::nas(request.dump()));
     CHECK(reply["ok"] == false);
@@ -215,7 +215,8 @@ TEST_CASE("bad requests name the field; the API answers in an envelope", "[nas][
   };
   CHECK(error_of(with(kLectureTargets, {{"trails", 5}})).rfind("request.trails: unknown field", 0) == 0);
   CHECK(error_of(with(kLectureTargets, {{"estimator", "guess"}})) ==
-        "request.estimator: unknown peak estimator \"guess\"; known: live, lecture_in_out, lecture_consecutive");
+        "request.estimator: unknown peak estimator \"guess\"; known: live, lecture_in_out, lecture_consecutive, "
+        "inplace_depthwise, arena, patch");
   CHECK(error_of(with(kLectureTargets, {{"space", "resnet"}})) ==
         "request.space: unknown search space \"resnet\"; known: lecture, mcunet");
   CHECK(error_of(with(kLectureTargets, {{"population", 4}, {"parents", 4}})) == "request.parents: must be at most 3, got 4");

@@ -140,7 +140,7 @@ TEST_CASE("sampling, mutation and crossover stay in the space and repeat for a s
   CHECK(seen.size() > 40);
 }
 
-TEST_CASE("pinning narrows a knob; canonical forms merge unused block slots", "[nas]") {
+TEST_CASE("pinning narrows a knob, canonical forms merge unused block slots", "[nas]") {
   const SearchSpace space = mcunet_space();
   const SearchSpace narrowed = space.pinned("width", 5).pinned("resolution", 144);
   SeededRng rng(9);

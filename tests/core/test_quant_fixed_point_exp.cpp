@@ -35,7 +35,7 @@ TEST_CASE("fixed-point exp of a non-positive Q5.26 value is within 2^-21 of exp"
   }
 }
 
-TEST_CASE("fixed-point 1/(1 + x) is within 16 units of Q0.31 on [0, 1)", "[quant]") {
+TEST_CASE("fixed-point 1/(1 + x) is within 16 units of Q0.31 for 0 ≤ x < 1", "[quant]") {
   const double x = GENERATE(0.0, 1e-9, 0.25, 0.5, 0.75, 0.999999);
   const int32_t raw = static_cast<int32_t>(std::lround(x * kQ31));
   const double exact = 1.0 / (1.0 + raw / kQ31) * kQ31;

@@ -89,7 +89,7 @@ TEST_CASE("invalid quantization parameters are reported with their path", "[quan
   CHECK_THROWS_AS(check_quant_params({-1.0f, 0}, "t"), Error);
 }
 
-TEST_CASE("weights are quantized symmetrically per output channel into [−127, 127]",
+TEST_CASE("weights are quantized symmetrically per output channel into −127…127",
           "[quant]") {
   SECTION("conv filter [O, KH, KW, I], channel axis 0") {
     // Channel 0: max |w| = 0.5 → scale 0.5/127; −0.2 / scale = −50.8 → −51.
@@ -128,7 +128,7 @@ TEST_CASE("weights are quantized symmetrically per output channel into [−127, 
   }
 }
 
-TEST_CASE("biases are quantized to int32 with scale input_scale · weight_scale[c]", "[quant]") {
+TEST_CASE("biases are quantized to int32 with scale input_scale · weight_scale of the channel", "[quant]") {
   // Scales 0.5 · 0.25 = 0.125 and 0.5 · 0.125 = 0.0625, exact in binary.
   const xt::xtensor<float, 1> bias = {1.0f, -0.09375f, 1e12f, -1e12f};
   const xt::xtensor<int32_t, 1> q =
