@@ -4,6 +4,7 @@
 //   tinyml presets [--json]
 //   tinyml mcus [--json]
 //   tinyml nas --mcu NAME | custom:FLASH_KB:SRAM_KB[:MHZ] [--sram-kb N] [--flash-kb N] ... (cli_nas.hpp)
+//   tinyml quantize | infer | compare ... (cli_infer.hpp)
 // Errors go to stderr as "error: <path>: <reason>" with exit status 1 (2 for usage).
 #include <fstream>
 #include <iostream>
@@ -21,6 +22,7 @@
 #include "core/spec/network_spec.hpp"
 #include "core/spec/presets.hpp"
 #include "tools/cli_common.hpp"
+#include "tools/cli_infer.hpp"
 #include "tools/cli_nas.hpp"
 
 namespace {
@@ -33,7 +35,12 @@ constexpr const char* kUsage =
     "  tinyml mcus [--json]\n"
     "  tinyml nas --mcu NAME | custom:FLASH_KB:SRAM_KB[:MHZ] [--sram-kb N] [--flash-kb N]\n"
     "             [--space lecture|mcunet] [--trials N] [--seed S] [--estimator live]\n"
-    "             [--space-samples N] [--sram-reserve BYTES] [--flash-reserve BYTES] [--json]\n";
+    "             [--space-samples N] [--sram-reserve BYTES] [--flash-reserve BYTES] [--json]\n"
+    "  tinyml quantize <spec.json | preset:NAME> [--weights F] [--calib N] [--calib-input X]...\n"
+    "                  [--seed S] [--resolution R] [--init he|pytorch] -o model.json [--json]\n"
+    "  tinyml infer model.json (--input x.json | --pattern NAME [--seed S]) [--layers] [--runs N] [--json]\n"
+    "  tinyml compare <spec.json | preset:NAME> [--weights F] [--calib N] [--seed S] [--resolution R]\n"
+    "                 [--input x.json | --pattern NAME] [--samples N] [--runs N] [--json]\n";
 
 using tinyml::cli::UsageError;
 using tinyml::cli::parse_mcu_argument;
@@ -130,6 +137,9 @@ int run(const std::vector<std::string>& args) {
   const bool as_json = rest.size() == 1 && rest[0] == "--json";
   if (command == "analyze") return analyze(rest);
   if (command == "nas") return tinyml::cli::nas(rest);
+  if (command == "quantize") return tinyml::cli::quantize(rest);
+  if (command == "infer") return tinyml::cli::infer(rest);
+  if (command == "compare") return tinyml::cli::compare(rest);
   if (!rest.empty() && !as_json) throw UsageError("unexpected argument " + rest[0]);
   if (command == "presets") return list(tinyml::api::presets(), as_json, false);
   if (command == "mcus") return list(tinyml::api::mcus(), as_json, true);
