@@ -12,11 +12,22 @@ cd "$(dirname "$0")/.."
 export NODE_PATH=/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}
 jobs=${TINYML_JOBS:-2}
 
+# ccache (installed by setup.sh) keeps compiled objects across build dirs and clones:
+# paths below the checkout are hashed relative to it, so a fresh clone (CI) or a second
+# work tree reuses what this machine compiled before. TINYML_CCACHE=0 turns it off.
+launcher=()
+if [[ ${TINYML_CCACHE:-1} != 0 ]] && command -v ccache >/dev/null 2>&1; then
+  export CCACHE_BASEDIR=$PWD CCACHE_NOHASHDIR=1
+  launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+else
+  launcher=(-UCMAKE_CXX_COMPILER_LAUNCHER)
+fi
+
 log() { echo "build.sh: $*" >&2; }
 
 build_native() {
   log "native (build/native)"
-  cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release
+  cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release "${launcher[@]}"
   cmake --build build/native -j"$jobs"
 }
 
@@ -37,7 +48,7 @@ build_wasm() {
   # Node 20 rejects; the later -D wins.
   emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release \
     -DTINYML_STAGING_INCLUDE="$PWD/build/wasm-include" \
-    -DCMAKE_CROSSCOMPILING_EMULATOR=/usr/bin/node
+    -DCMAKE_CROSSCOMPILING_EMULATOR=/usr/bin/node "${launcher[@]}"
   cmake --build build/wasm -j"$jobs"
 }
 

@@ -15,6 +15,7 @@ checks=(
   "command cmake                               cmake"
   "command make                                make"
   "command g++                                 g++"
+  "command ccache                              ccache"
   "file    /usr/include/xtensor/xtensor.hpp    xtensor-dev"
   "file    /usr/include/xtl/xtl_config.hpp     xtl-dev"
   "file    /usr/include/xsimd/xsimd.hpp        libxsimd-dev"
