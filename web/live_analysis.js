@@ -1,10 +1,13 @@
 // The analysis loop: the state's network and options → the core → the views. While the
 // editor holds an error, the error is shown where it occurs and the last valid network
 // stays on screen, marked stale (re-analysed when the MCU or precision changes, so that
-// it still matches the controls).
+// it still matches the controls). A patch schedule the network does not allow (its
+// split was edited away) falls back to the core's own choice, with a note, and stays
+// chosen for when the edit is undone.
 
 import { locateError } from './model/error_location.js';
 import { gapRows } from './model/gap.js';
+import { patchOption } from './model/patch.js';
 
 const TYPING_DEBOUNCE_MS = 150;
 
@@ -41,32 +44,42 @@ export class LiveAnalysis {
     clearTimeout(this.#pending);
     const { editor, errorPanel, results } = this.#views;
     const text = this.#state.text;
-    const options = { mcu: this.#state.mcuOption, precision: this.#state.precision };
-    const { report, error } = this.#analyzer.analyze(text, options);
+    const options = { mcu: this.#state.mcuOption, precision: this.#state.precision, patch: patchOption(this.#state.patch) };
+    const { report, error, patchProblem } = this.#analyze(text, options);
     if (report) {
       this.#lastValidText = text;
       this.#errorRange = null;
       editor.clearError();
       errorPanel.showOk(`${report.name ?? 'Network'}: ${report.layers.length} ops analysed.`);
-      this.#render(text, report, options, false);
+      this.#render(text, report, options, false, patchProblem);
       return;
     }
     this.#errorRange = locateError(text, error);
     editor.showError(this.#errorRange, error.path ? `${error.path}: ${error.reason}` : error.reason);
     // Opened with an invalid draft (saved before a reload): the preset stands in.
     const validText = this.#lastValidText ?? this.#state.presetText;
-    const last = this.#analyzer.analyze(validText, options).report;
+    const { report: last, patchProblem: lastPatchProblem } = this.#analyze(validText, options);
     errorPanel.showError(error, this.#errorRange, last?.name ?? null);
-    if (last) this.#render(validText, last, options, true);
+    if (last) this.#render(validText, last, options, true, lastPatchProblem);
     else results.markStale(true);
   }
 
-  #render(text, report, options, stale) {
+  // The analysis, re-run with the core's own patch schedule when the chosen one is not
+  // valid for this network: → {report, patchProblem} or {error}.
+  #analyze(text, options) {
+    const result = this.#analyzer.analyze(text, options);
+    if (!result.error?.path?.startsWith('options.patch')) return result;
+    const withoutPatch = { ...options, patch: undefined };
+    return { ...this.#analyzer.analyze(text, withoutPatch), patchProblem: result.error };
+  }
+
+  #render(text, report, options, stale, patchProblem = null) {
     const { results } = this.#views;
     const key = JSON.stringify([text, options]);
     if (key !== this.#shown) {
       this.#shown = key;
-      results.update(report, gapRows(this.#gapEntries(report, options.precision)));
+      results.update(report, gapRows(this.#gapEntries(report, options.precision)),
+        { choice: this.#state.patch, problem: patchProblem });
     }
     results.markStale(stale);
   }

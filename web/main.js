@@ -52,6 +52,7 @@ async function start() {
       const range = layer.source && rangeOfPath(editor.text, layer.source);
       if (range) editor.reveal(range);
     },
+    onChoosePatch: (choice) => state.choosePatch(choice),
   });
   presetPicker.setCatalog(presets);
   mcuPicker.setCatalog(mcus);

@@ -2,10 +2,14 @@
 // edited, the MCU and the precision. It persists itself in localStorage (a reload keeps
 // everything, even a network that does not parse) and mirrors the preset, MCU and
 // precision in the URL hash (#preset=TinyNet&mcu=STM32F4&precision=int8), so a link
-// opens the same view.
+// opens the same view. The patch-based schedule (model/patch.js: "auto" or
+// "SPLIT:GRID") is kept per preset, as its op indices belong to that network, and joins
+// the hash when it is not auto (&patch=13:4).
 //
 // Edited networks are kept per preset, as drafts: switching presets loses nothing, and
 // "reset" drops the draft to go back to the preset as the core ships it.
+
+import { AUTO_PATCH, parsePatchChoice } from './model/patch.js';
 
 const STORAGE_KEY = 'tinyml-playground/state/v1';
 
@@ -15,6 +19,7 @@ const DEFAULTS = Object.freeze({
   mcu: 'STM32F4',
   custom: { flash_kb: 1024, sram_kb: 256, clock_mhz: 100 },
   precision: 'int8',
+  patches: {},
 });
 
 export const CUSTOM_MCU = 'custom';
@@ -35,11 +40,13 @@ export function parseHash(hash) {
   const values = {};
   for (const key of ['preset', 'mcu', 'precision']) if (params.get(key)) values[key] = params.get(key);
   if (values.precision && !PRECISIONS.includes(values.precision)) delete values.precision;
+  if (parsePatchChoice(params.get('patch'))) values.patch = params.get('patch');
   return values;
 }
 
-export function formatHash({ preset, mcu, precision }) {
-  return `#${new URLSearchParams({ preset, mcu, precision })}`;
+export function formatHash({ preset, mcu, precision, patches }) {
+  const patch = patches?.[preset] ?? AUTO_PATCH;
+  return `#${new URLSearchParams({ preset, mcu, precision, ...(patch === AUTO_PATCH ? {} : { patch }) })}`;
 }
 
 export class AppState {
@@ -54,13 +61,16 @@ export class AppState {
     this.#storage = storage;
     this.#history = history;
     const saved = readStorage(storage);
+    const { patch, ...linked } = parseHash(location?.hash);
     this.#values = {
       ...DEFAULTS,
       ...saved,
       drafts: { ...(saved.drafts ?? {}) },
       custom: { ...DEFAULTS.custom, ...(saved.custom ?? {}) },
-      ...parseHash(location?.hash),
+      patches: { ...(saved.patches ?? {}) },
+      ...linked,
     };
+    if (patch) this.#values.patches[this.#values.preset] = patch;
   }
 
   // ---- reading
@@ -70,6 +80,8 @@ export class AppState {
   get custom() { return { ...this.#values.custom }; }
   get precision() { return this.#values.precision; }
   get edited() { return this.#values.preset in this.#values.drafts; }
+  // The patch-based schedule for the chosen preset: "auto" or "SPLIT:GRID".
+  get patch() { return this.#values.patches[this.#values.preset] ?? AUTO_PATCH; }
 
   // The network text in the editor: the draft if the preset was edited, else the preset's.
   get text() {
@@ -131,16 +143,26 @@ export class AppState {
     this.#commit('precision');
   }
 
+  // choice: "auto" or "SPLIT:GRID" (model/patch.js), for the chosen preset.
+  choosePatch(choice) {
+    if (!parsePatchChoice(choice)) return;
+    if (choice === AUTO_PATCH) delete this.#values.patches[this.#values.preset];
+    else this.#values.patches[this.#values.preset] = choice;
+    this.#commit('patch');
+  }
+
   // Apply a hash the user typed or followed (hashchange).
   applyHash(hash) {
-    const { preset, mcu, precision } = parseHash(hash);
+    const { preset, mcu, precision, patch } = parseHash(hash);
     if (preset && this.#presetTexts.has(preset)) this.#values.preset = preset;
     if (mcu) this.#values.mcu = mcu;
     if (precision) this.#values.precision = precision;
+    if (patch === AUTO_PATCH) delete this.#values.patches[this.#values.preset];
+    else if (patch) this.#values.patches[this.#values.preset] = patch;
     this.#commit('hash');
   }
 
-  // fn(change, state); change is 'catalog' | 'preset' | 'text' | 'mcu' | 'precision' | 'hash'.
+  // fn(change, state); change is 'catalog' | 'preset' | 'text' | 'mcu' | 'precision' | 'patch' | 'hash'.
   subscribe(fn) {
     this.#listeners.add(fn);
     return () => this.#listeners.delete(fn);
