@@ -155,10 +155,12 @@ export class ArenaDiagram {
     const { title, size, place, lifetime } = describeBuffer(this.#report.plan.buffers[index], this.#report.layers);
     fill(this.#tooltip, el('strong', {}, title), el('span', {}, size), el('span', {}, place), el('span', {}, lifetime));
     this.#tooltip.hidden = false;
+    // Beside the pointer, flipped left and up when it would leave the diagram.
     const box = this.#root.getBoundingClientRect();
     const left = event.clientX - box.left + 14;
-    const flip = left + this.#tooltip.offsetWidth > box.width;
-    this.#tooltip.style.left = `${flip ? left - this.#tooltip.offsetWidth - 28 : left}px`;
-    this.#tooltip.style.top = `${event.clientY - box.top + 14}px`;
+    const top = event.clientY - box.top + 14;
+    const { offsetWidth: width, offsetHeight: height } = this.#tooltip;
+    this.#tooltip.style.left = `${left + width > box.width ? left - width - 28 : left}px`;
+    this.#tooltip.style.top = `${top + height > box.height ? top - height - 28 : top}px`;
   }
 }
