@@ -37,7 +37,10 @@ export class ResultsView {
     this.#gapCharts = new GapCharts(byId('gap-size'), byId('gap-peak'));
     this.#lectureTable = new LectureTable(byId('lecture-table'));
     this.#arena = new ArenaDiagram(byId('arena-diagram'));
-    this.#patch = new PatchPanel(byId('patch-controls'), byId('patch-figures'), byId('patch-tradeoff'), byId('patch-zoom'), { onChoose: onChoosePatch });
+    this.#patch = new PatchPanel({
+      controls: byId('patch-controls'), figures: byId('patch-figures'), canvas: byId('patch-tradeoff'),
+      zoomNote: byId('patch-zoom'), table: byId('patch-points'),
+    }, { onChoose: onChoosePatch });
   }
 
   // report: the analysis; gapRows: model/gap.js rows; patchView: {choice, problem} for

@@ -176,6 +176,25 @@ test('choosing a split and a grid shows the CLI\'s --patch figures, and a reload
   await page.context().close();
 });
 
+test('the trade-off points are listed under the curve, and showing one picks that schedule', async () => {
+  const auto = cliReport('MCUNet');
+  const page = await openPage(browser, `${server.url}#preset=MCUNet&mcu=STM32F746&precision=int8`);
+  await page.click('#patch-points summary');
+  const rows = await page.$$eval('#patch-points tbody tr', (nodes) => nodes.map((row) => row.dataset.choice));
+  assert.deepEqual(rows, auto.patch.tradeoff.map((point) => `${point.split_op}:${point.grid}`));
+  // The last point: the most extra MACs for the lowest peak, not the search's choice.
+  const last = auto.patch.tradeoff.at(-1);
+  assert.ok(last.extra_macs_ratio > auto.patch.max_extra_macs_ratio);
+  await page.click(`#patch-points tr[data-choice="${last.split_op}:${last.grid}"] button`);
+  await page.waitForFunction((bytes) => document.querySelector('[data-estimator="patch"]').dataset.bytes === String(bytes), last.peak_bytes);
+  assert.equal(await page.inputValue('#patch-split'), String(last.split_op));
+  assert.equal(await page.inputValue('#patch-grid'), String(last.grid));
+  assert.equal(await page.textContent('[data-figure="extra-macs"] .value'), formatCount(last.extra_macs));
+  assert.equal(await page.textContent(`#patch-points tr[data-choice="${last.split_op}:${last.grid}"] td:last-child`), 'shown');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('a linked patch schedule the network does not allow falls back to auto with a note', async () => {
   const auto = cliReport('TinyNet');
   const page = await openPage(browser, `${server.url}#preset=TinyNet&mcu=STM32F4&precision=int8&patch=5:2`);

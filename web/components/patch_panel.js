@@ -7,6 +7,7 @@ import { formatCount, formatKB, formatShortCount } from '../model/format.js';
 import { AUTO_PATCH, choiceForSplit, formatPatchChoice, gridChoices, splitChoices } from '../model/patch.js';
 import { el, fill } from './dom.js';
 import { TradeoffChart } from './tradeoff_chart.js';
+import { TradeoffTable } from './tradeoff_table.js';
 
 function figure(key, label, value, note) {
   return el('div', { className: 'metric', dataset: { figure: key } },
@@ -20,10 +21,12 @@ export class PatchPanel {
   #problem;
   #figures;
   #tradeoff;
+  #table;
   #patch = null;
 
+  // The roots: {controls, figures, canvas, zoomNote, table} (index.html's patch card);
   // onChoose(choice): "auto" or "SPLIT:GRID" (model/patch.js).
-  constructor(controlsRoot, figuresRoot, canvas, zoomNote, { onChoose }) {
+  constructor({ controls: controlsRoot, figures: figuresRoot, canvas, zoomNote, table }, { onChoose }) {
     this.#split = el('select', {
       id: 'patch-split',
       onchange: () => onChoose(choiceForSplit(this.#split.value, this.#patch, Number(this.#grid.value))),
@@ -39,6 +42,7 @@ export class PatchPanel {
       this.#problem);
     this.#figures = figuresRoot;
     this.#tradeoff = new TradeoffChart(canvas, zoomNote, { onChoose });
+    this.#table = new TradeoffTable(table, { onChoose });
   }
 
   // choice: the state's choice; problem: why it could not be shown ({path, reason}), or null.
@@ -53,6 +57,7 @@ export class PatchPanel {
     }
     this.#showFigures(report);
     this.#tradeoff.update(report);
+    this.#table.update(report);
   }
 
   #showControls(patch, choice) {
