@@ -71,7 +71,12 @@ TrainResult train_network(const Graph& graph, const engine::FloatModel& initial,
         write_network_input(train, order[begin + example], input, inputs.data() + example * elements);
         labels[example] = train.labels[order[begin + example]];
       }
-      loss_sum += network.forward_backward(batch, inputs.data(), labels.data(), true, &correct) * batch;
+      const double loss = network.forward_backward(batch, inputs.data(), labels.data(), true, &correct);
+      if (!std::isfinite(loss)) {
+        throw Error("--lr", "the loss is not finite at epoch " + std::to_string(epoch + 1) + ", batch " +
+                                std::to_string(step + 1) + ": training diverged; try a smaller learning rate");
+      }
+      loss_sum += loss * batch;
       seen += batch;
       const double rate = options.cosine
                               ? options.learning_rate * 0.5 * (1.0 + std::cos(kPi * step_count / total_steps))

@@ -57,7 +57,9 @@ struct TrainResult {
 void check_train_options(const TrainOptions& options);
 
 // Checks the options, that the data fits the network input (check_input_fits) and has
-// no label ≥ the network's outputs, then trains from `initial`.
+// no label ≥ the network's outputs, then trains from `initial`. Throws tinyml::Error
+// ("batch", ...) when a step would exceed kMaxTrainingBytes, ("--lr", ...) when the
+// loss stops being finite (diverged).
 TrainResult train_network(const Graph& graph, const engine::FloatModel& initial, const data::ImageDataset& train,
                           const TrainOptions& options, const ProgressCallback& progress = {});
 

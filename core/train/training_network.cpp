@@ -75,9 +75,30 @@ TrainingNetwork<T>::TrainingNetwork(const Graph& graph, const engine::FloatModel
   gradients_.resize(graph.tensors.size());
 }
 
+int64_t training_step_bytes(const Graph& graph, int batch) {
+  int64_t tensor_elements = 0;
+  for (const Tensor& tensor : graph.tensors) tensor_elements += tensor.shape.elements();
+  int64_t largest_patches = 0;  // one image's im2col matrix (conv_gradients.cpp)
+  for (const Op& op : graph.ops) {
+    if (op.kind != OpKind::Conv2d) continue;
+    const TensorShape& in = graph.tensors[op.inputs[0]].shape;
+    const TensorShape& out = graph.tensors[op.output].shape;
+    largest_patches = std::max(largest_patches, int64_t{out.h} * out.w * op.kernel.h * op.kernel.w * (in.c / op.groups));
+  }
+  constexpr int64_t kFloatBytes = 4;
+  // values + gradients per tensor (+ the BN's saved x̂, at most one more copy), patches + their gradients
+  return kFloatBytes * (3 * tensor_elements * batch + 2 * largest_patches);
+}
+
 template <typename T>
 void TrainingNetwork<T>::forward(int batch, const T* inputs, bool update_running_stats) {
   if (batch < 1) throw Error("batch", "must be 1 or more");
+  const int64_t bytes = training_step_bytes(graph_, batch);
+  if (bytes > kMaxTrainingBytes) {
+    throw Error("batch", "a batch of " + std::to_string(batch) + " needs " + std::to_string(bytes >> 20) +
+                             " MiB to train this network; the limit is " + std::to_string(kMaxTrainingBytes >> 20) +
+                             " MiB: use a smaller batch or network");
+  }
   for (std::size_t tensor = 0; tensor < graph_.tensors.size(); ++tensor) {
     values_[tensor].resize(static_cast<std::size_t>(batch) * graph_.tensors[tensor].shape.elements());
   }

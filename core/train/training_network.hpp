@@ -27,6 +27,14 @@ struct ParameterSlot {
   bool decay = false;
 };
 
+// The most memory one training step may use (values and gradients of every tensor of the
+// batch, plus the largest convolution's patch matrices): a browser tab's wasm heap is at
+// most 2 GiB, and a batch size is the user's to choose.
+constexpr int64_t kMaxTrainingBytes = int64_t{1} << 30;  // 1 GiB
+
+// The bytes of one training step on a batch of `batch` (the sum above), in float.
+int64_t training_step_bytes(const Graph& graph, int batch);
+
 // PyTorch's BatchNorm2d default: running = (1 − 0.1)·running + 0.1·batch statistic.
 constexpr double kBatchNormMomentum = 0.1;
 
@@ -37,6 +45,9 @@ class TrainingNetwork {
   // copies both. The output must be flat (a linear layer last), at least 2 classes.
   TrainingNetwork(const Graph& graph, const engine::FloatModel& model);
 
+  // Every pass checks, before allocating, that training_step_bytes(graph, batch) is at
+  // most kMaxTrainingBytes (throws tinyml::Error("batch", ...) naming both).
+  //
   // Forward in training mode, the loss, and backward: every gradient is overwritten.
   // Updates BN running statistics when `update_running_stats`. Returns the mean loss;
   // adds the examples predicted right to *correct when given.

@@ -289,3 +289,28 @@ TEST_CASE("training rejects options out of range and data that does not fit", "[
                     "input: the data set's images are 1×6×6; the network input must be 1 channel and at least 6×6, "
                     "got 1×4×4");
 }
+
+TEST_CASE("a training step that would need more than the memory limit is refused before allocating", "[train]") {
+  // 1×512×512 input, 64 channels: 16 Mi elements per activation; at batch 8,
+  // 4 · (3 · 17039426 · 8 + 2 · 262144 · 9) bytes = 1578 MiB.
+  const Graph graph = build_graph(parse_network(std::string(R"({
+    "name": "large", "input": [1, 512, 512],
+    "layers": [{"type": "conv2d", "out": 64, "kernel": 3}, {"type": "global_avgpool"}, {"type": "linear", "out": 2}]
+  })")));
+  CHECK(training_step_bytes(graph, 1) == 4 * (3 * (262144 + 16777216 + 64 + 2) + 2 * 262144 * 9));
+  TrainingNetwork<float> network(graph, initial_training_model(graph, 1));
+  const std::vector<float> inputs(262144 * 8, 0.5f);
+  const std::vector<uint8_t> labels(8, 0);
+  CHECK_THROWS_WITH(network.forward_backward(8, inputs.data(), labels.data(), true),
+                    "batch: a batch of 8 needs 1578 MiB to train this network; the limit is 1024 MiB: use a smaller "
+                    "batch or network");
+}
+
+TEST_CASE("training that diverges stops with an error naming the learning rate", "[train]") {
+  const Graph graph = graph_of(kHalvesNet);
+  TrainOptions options;
+  options.learning_rate = 1e30;
+  options.optimizer.kind = OptimizerKind::Sgd;
+  CHECK_THROWS_WITH(train_network(graph, initial_training_model(graph, 1), halves(32, 1), options),
+                    Catch::Matchers::StartsWith("--lr: the loss is not finite at epoch "));
+}
