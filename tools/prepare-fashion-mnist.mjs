@@ -7,9 +7,10 @@
 // Defaults: /usr/share/datasets/fashion-mnist → dist/data/fashion-mnist, N = 6000,
 // M = 2000 (docs/training.md says why). The output depends only on the source files and
 // N, M (gzip without a timestamp or name: Node's zlib writes neither), so re-running
-// gives the same bytes.
+// gives the same bytes. Skipped when the output already holds the same N and M and is
+// newer than this script and the source files (subsets.json records N and M).
 // Run by scripts/build.sh web.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -60,7 +61,19 @@ function writeSubset(stem, count) {
   return written;
 }
 
+const stamp = join(options.out, 'subsets.json');
+const wanted = JSON.stringify({ train: options.train, test: options.test });
+const inputs = [fileURLToPath(import.meta.url), ...['train', 't10k'].flatMap((stem) =>
+  ['images-idx3', 'labels-idx1'].map((kind) => join(options.source, `${stem}-${kind}-ubyte.gz`)))];
+const outputs = ['train', 't10k'].flatMap((stem) =>
+  ['images-idx3', 'labels-idx1'].map((kind) => join(options.out, `${stem}-${kind}-ubyte.gz`)));
+if (existsSync(stamp) && readFileSync(stamp, 'utf8') === wanted && outputs.every((output) => existsSync(output)) &&
+    inputs.every((input) => statSync(input).mtimeMs <= statSync(stamp).mtimeMs)) {
+  console.log(`prepare-fashion-mnist: ${options.out} is up to date`);
+  process.exit(0);
+}
 mkdirSync(options.out, { recursive: true });
 const files = [...writeSubset('train', options.train), ...writeSubset('t10k', options.test)];
+writeFileSync(stamp, wanted);
 const total = files.reduce((sum, file) => sum + file.gzip_bytes, 0);
 console.log(`prepare-fashion-mnist: ${options.out}: ${files.map((f) => `${f.file} ${f.examples} (${(f.gzip_bytes / 1024).toFixed(0)} KB)`).join(', ')}; ${(total / 1024).toFixed(0)} KB in all`);
