@@ -56,6 +56,8 @@ build_web() {
   if [[ -f tools/build-web.mjs ]]; then
     log "web (dist/)"
     node tools/build-web.mjs
+    # The Fashion-MNIST subsets the page ships (issue 6): dist/data/fashion-mnist.
+    node tools/prepare-fashion-mnist.mjs
   else
     log "web: tools/build-web.mjs does not exist yet, skipped"
   fi

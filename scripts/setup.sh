@@ -23,6 +23,7 @@ checks=(
   "file    /usr/include/catch2/catch.hpp       catch2"
   "file    /usr/bin/chromium                   chromium"
   "dir     /usr/share/datasets/fashion-mnist   dataset-fashion-mnist"
+  "file    /usr/include/zlib.h                 zlib1g-dev"
 )
 
 missing=()

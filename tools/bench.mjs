@@ -42,3 +42,23 @@ for (const preset of playground.presets()) {
     (wasmMs / nativeMs).toFixed(2).padStart(12),
   );
 }
+
+// Training (issue 6): native images per second of `tinyml train` (forward, backward and
+// an Adam step per image, batch 32) on the first 1000 Fashion-MNIST training images, the
+// median of 3 one-epoch runs; beside it the float engine's inference rate on the same
+// network in the same run (`compare --runs`, batch 1), the peer the ratio is taken to.
+console.log('\ntraining (native, 1000 images, 1 epoch, median of 3)');
+console.log('preset'.padEnd(16), 'train img/s'.padStart(12), 'infer img/s'.padStart(12), 'infer/train'.padStart(12));
+for (const preset of ['FashionTinyNet', 'FashionMCUNet']) {
+  const rates = [];
+  for (let run = 0; run < 3; ++run) {
+    const report = JSON.parse(runCli('train', `preset:${preset}`, '--train-subset', '1000', '--epochs', '1',
+      '--test-subset', '10', '--calib', '1', '--json'));
+    rates.push(report.train_images_per_second);
+  }
+  rates.sort((a, b) => a - b);
+  const compare = JSON.parse(runCli('compare', `preset:${preset}`, '--calib', '1', '--runs', '200', '--json'));
+  const inferRate = 1000 / compare.timing.float_median_ms;
+  console.log(preset.padEnd(16), rates[1].toFixed(0).padStart(12), inferRate.toFixed(0).padStart(12),
+    (inferRate / rates[1]).toFixed(2).padStart(12));
+}

@@ -24,6 +24,7 @@
 #include "tools/cli_common.hpp"
 #include "tools/cli_infer.hpp"
 #include "tools/cli_nas.hpp"
+#include "tools/cli_train.hpp"
 
 namespace {
 
@@ -40,7 +41,10 @@ constexpr const char* kUsage =
     "                  [--seed S] [--resolution R] [--init he|pytorch] -o model.json [--json]\n"
     "  tinyml infer model.json (--input x.json | --pattern NAME [--seed S]) [--layers] [--runs N] [--json]\n"
     "  tinyml compare <spec.json | preset:NAME> [--weights F] [--calib N] [--seed S] [--resolution R]\n"
-    "                 [--input x.json | --pattern NAME] [--samples N] [--runs N] [--json]\n";
+    "                 [--input x.json | --pattern NAME] [--samples N] [--runs N] [--json]\n"
+    "  tinyml train <spec.json | preset:NAME> [--data DIR] [--train-subset N] [--test-subset N] [--epochs N]\n"
+    "               [--batch B] [--lr X] [--constant-lr] [--optimizer sgd|adam] [--momentum M]\n"
+    "               [--weight-decay W] [--seed S] [--calib N] [-o weights.json] [--int8-model F] [--json]\n";
 
 using tinyml::cli::UsageError;
 using tinyml::cli::parse_mcu_argument;
@@ -140,6 +144,7 @@ int run(const std::vector<std::string>& args) {
   if (command == "quantize") return tinyml::cli::quantize(rest);
   if (command == "infer") return tinyml::cli::infer(rest);
   if (command == "compare") return tinyml::cli::compare(rest);
+  if (command == "train") return tinyml::cli::train(rest);
   if (!rest.empty() && !as_json) throw UsageError("unexpected argument " + rest[0]);
   if (command == "presets") return list(tinyml::api::presets(), as_json, false);
   if (command == "mcus") return list(tinyml::api::mcus(), as_json, true);

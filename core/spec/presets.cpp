@@ -89,6 +89,39 @@ constexpr const char* kResNet18 = R"({
   ]
 })";
 
+// Sized for Fashion-MNIST (1×28×28 grey, 10 classes; issue 6): two 3×3 convs with BN,
+// each followed by a 2×2 max pool, and a linear classifier on the flattened 16×7×7 — the
+// LeNet pattern, small enough to train from scratch in seconds per epoch.
+constexpr const char* kFashionTinyNet = R"({
+  "name": "FashionTinyNet",
+  "input": [1, 28, 28],
+  "layers": [
+    {"type": "conv2d", "out": 8, "kernel": 3, "padding": 1, "bn": true, "act": "relu"},
+    {"type": "maxpool", "kernel": 2},
+    {"type": "conv2d", "out": 16, "kernel": 3, "padding": 1, "bn": true, "act": "relu"},
+    {"type": "maxpool", "kernel": 2},
+    {"type": "flatten"},
+    {"type": "linear", "out": 10}
+  ]
+})";
+
+// An MCUNet-style net for Fashion-MNIST at 1×32×32 (the 28×28 images centred, zero
+// padded): a strided stem, inverted residual blocks, a 1×1 head.
+constexpr const char* kFashionMcuNet = R"({
+  "name": "FashionMCUNet",
+  "input": [1, 32, 32],
+  "layers": [
+    {"type": "conv2d", "out": 16, "kernel": 3, "stride": 1, "padding": 1, "bn": true, "act": "relu6"},
+    {"type": "mbconv", "out": 16, "expand": 1, "stride": 2},
+    {"type": "mbconv", "out": 24, "expand": 3, "stride": 2},
+    {"type": "mbconv", "out": 24, "expand": 3, "stride": 1},
+    {"type": "mbconv", "out": 40, "expand": 3, "stride": 2},
+    {"type": "conv2d", "out": 96, "kernel": 1, "bn": true, "act": "relu6"},
+    {"type": "global_avgpool"},
+    {"type": "linear", "out": 10}
+  ]
+})";
+
 
 }  // namespace
 
@@ -99,6 +132,10 @@ const std::vector<Preset>& presets() {
        nlohmann::json::parse(kMcuNet)},
       {"MobileNetV2", "MobileNetV2 1.0 at 224×224, 1000 classes", nlohmann::json::parse(kMobileNetV2)},
       {"ResNet-18", "ResNet-18 at 224×224, 1000 classes", nlohmann::json::parse(kResNet18)},
+      {"FashionTinyNet", "A TinyNet for Fashion-MNIST: two 3×3 convs with BN and max pools at 1×28×28, 10 classes",
+       nlohmann::json::parse(kFashionTinyNet)},
+      {"FashionMCUNet", "An MCUNet-style net for Fashion-MNIST: inverted residual blocks at 1×32×32, 10 classes",
+       nlohmann::json::parse(kFashionMcuNet)},
   };
   return all;
 }

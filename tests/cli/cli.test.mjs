@@ -64,7 +64,7 @@ test('usage errors exit 2; lists name every preset and MCU', () => {
   assert.equal(run('analyze', 'preset:TinyNet', '--mcu').status, 2);
   assert.equal(run('analyze', 'preset:TinyNet', '--mcu', 'Z80').status, 1);
   const presets = JSON.parse(run('presets', '--json').stdout).map((preset) => preset.name);
-  assert.deepEqual(presets, ['TinyNet', 'MCUNet', 'MobileNetV2', 'ResNet-18']);
+  assert.deepEqual(presets, ['TinyNet', 'MCUNet', 'MobileNetV2', 'ResNet-18', 'FashionTinyNet', 'FashionMCUNet']);
   const mcus = run('mcus').stdout;
   for (const name of ['STM32F4', 'STM32H7', 'nRF52840', 'ESP32', 'Cortex-M0', 'STM32F746', 'STM32F412']) {
     assert.match(mcus, new RegExp(`^${name} `, 'm'));

@@ -26,5 +26,21 @@ TEST_CASE("preset MACs match the published figures", "[presets]") {
 
 TEST_CASE("presets are found by name, ignoring case", "[presets]") {
   CHECK(find_preset("tinynet").name == "TinyNet");
-  CHECK_THROWS_WITH(find_preset("VGG"), "preset: unknown preset \"VGG\"; known: TinyNet, MCUNet, MobileNetV2, ResNet-18");
+  CHECK_THROWS_WITH(find_preset("VGG"),
+                    "preset: unknown preset \"VGG\"; known: TinyNet, MCUNet, MobileNetV2, ResNet-18, "
+                    "FashionTinyNet, FashionMCUNet");
+}
+
+TEST_CASE("the Fashion-MNIST presets take one grey channel and give ten classes", "[presets]") {
+  for (const char* name : {"FashionTinyNet", "FashionMCUNet"}) {
+    INFO(name);
+    const Graph graph = build_graph(parse_network(find_preset(name).spec));
+    CHECK(graph.tensors[graph.input].shape.c == 1);
+    CHECK(graph.tensors[graph.output].shape == TensorShape{10, 1, 1, true});
+  }
+  // FashionTinyNet: 8·9 + 2·8 BN, 16·72 + 2·16 BN, 784·10 + 10; MACs 8·9·784 + 16·72·196 + 7840.
+  const Graph tiny = build_graph(parse_network(find_preset("FashionTinyNet").spec));
+  CHECK(tiny.params == 72 + 16 + 1152 + 32 + 7840 + 10);
+  CHECK(tiny.macs == 56448 + 225792 + 7840);
+  CHECK(build_graph(parse_network(find_preset("FashionMCUNet").spec)).params == 18298);
 }
