@@ -109,3 +109,18 @@ test('inference runs from file:// (the worker starts from a Blob URL)', { timeou
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('while MobileNetV2 at 224 quantizes in the worker, the page still answers', { timeout: RUN_TIMEOUT }, async () => {
+  const page = await openPage(browser, `${server.url}#preset=MobileNetV2&mcu=STM32F4&precision=int8`);
+  await page.click('#inference-run');
+  await page.waitForFunction(() => document.querySelector('#inference-status').textContent.startsWith('Quantizing'));
+  const before = await page.textContent('[data-testid="latency-headline"]');
+  const started = Date.now();
+  await page.selectOption('#mcu-select', 'STM32H7');
+  await page.waitForFunction((previous) => document.querySelector('[data-testid="latency-headline"]').textContent !== previous, before, { timeout: 5000 });
+  const answeredMs = Date.now() - started;
+  // Still busy: the page answered during the long work, not after it.
+  assert.equal(await page.$eval('#inference-run', (button) => button.disabled), true, `answered after ${answeredMs} ms`);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});

@@ -39,7 +39,7 @@ export class InferencePanel {
     this.#status = el('p', { id: 'inference-status', className: 'inference-status', role: 'status', ariaLive: 'polite' });
     this.#estimate = el('div', { className: 'latency-estimate', dataset: { testid: 'latency' } });
     this.#results = el('div', { className: 'inference-results' },
-      el('p', { className: 'note' }, 'Choose an input and run: the network in the editor is quantized once (in a background worker), then run in float and int8.'));
+      el('p', { className: 'card-note' }, 'Choose an input and run: the network in the editor is quantized once (in a background worker), then run in float and int8.'));
     fill(root,
       el('h2', {}, 'Int8 inference, float beside it'),
       el('p', { className: 'seeded-warning' }, el('strong', {}, 'Seeded weights, not trained ones. '),
