@@ -59,7 +59,8 @@ std::string infer(int handle, const std::string& request_json, const std::vector
 // As infer, on float and int8 (needs a quantized session, real-valued input): the report of
 // `tinyml compare --json` — per-layer ranges and errors, both outputs, agreement — plus
 // "int8_output" (the infer report's "output") and, with runs, "timing": {"runs",
-// "int8_median_ms", "float_median_ms"}.
+// "int8_median_ms", "float_median_ms"}. With "input_values": true, also "input":
+// {"shape", "values"}, the real-valued network input in [C, H, W] order (to show it).
 std::string compare(int handle, const std::string& request_json, const std::vector<float>& data);
 
 // result: the session's int8 model file (docs/int8-model-format.md).

@@ -200,7 +200,7 @@ std::string compare(int handle, const std::string& request_json, const std::vect
     if (!prepared.has_float()) throw Error("handle", "this model was loaded from an int8 file: it has no float network to compare with");
     const nlohmann::json request = request_object(request_json, "the compare request");
     const FieldReader fields(request, "");
-    fields.reject_unknown({"pattern", "seed", "input", "tensor", "pixels", "runs"});
+    fields.reject_unknown({"pattern", "seed", "input", "tensor", "pixels", "runs", "input_values"});
     const engine::InputTensor input = chosen_input(request, fields, prepared.input_shape(), data);
     if (input.is_int8) throw Error("input", "compare needs real values (\"data\"), not \"int8\"");
     const kernels::Span<const float> values{input.values.data(), input.values.size()};
@@ -210,6 +210,10 @@ std::string compare(int handle, const std::string& request_json, const std::vect
     const std::vector<int8_t> quantized = engine::quantize_input(prepared.model(), values);
     report["int8_output"] =
         engine::inference_json(prepared.model(), prepared.engine().run_all({quantized.data(), quantized.size()}), false)["output"];
+    if (fields.boolean_or("input_values", false)) {
+      report["input"] = {{"shape", report["layers"][0]["shape"]},
+                         {"values", engine::hwc_to_chw(input.values, prepared.input_shape())}};
+    }
     const int runs = fields.integer_or("runs", 0, 0, 1000);
     if (runs > 0) {
       std::vector<int8_t> output(prepared.engine().output().size);

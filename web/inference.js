@@ -59,7 +59,7 @@ export class Inference {
       }
       const runs = timedRuns(summary.macs);
       this.#panel.setBusy(true, `Running float and int8 (${runs} timed runs each)…`);
-      const report = await this.#client.request('run', { input, runs }, transfer);
+      const report = await this.#client.request('run', { input, runs, inputValues: true }, transfer);
       this.#panel.showResults(summary, report, label);
       this.#panel.setBusy(false, '');
     } catch (error) {

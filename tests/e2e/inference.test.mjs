@@ -74,6 +74,13 @@ test('an uploaded image runs; a broken one is an error that keeps the results an
   const shown = await shownInt8(page);
   assert.equal(shown.length, 10);
   assert.ok(shown.every((q) => Number.isInteger(q) && q >= -128 && q <= 127));
+  // The preview shows the image as the network gets it: 128×128, red growing left to right.
+  const preview = await page.$eval('canvas.input-preview', (canvas) => {
+    const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+    return { width: canvas.width, height: canvas.height, leftRed: data[0], rightRed: data[(canvas.width - 1) * 4] };
+  });
+  assert.deepEqual([preview.width, preview.height], [128, 128]);
+  assert.ok(preview.rightRed > preview.leftRed + 100, JSON.stringify(preview));
 
   const network = await editorText(page);
   await page.setInputFiles('#inference-file', { name: 'broken.png', mimeType: 'image/png', buffer: Buffer.from('not a png at all') });

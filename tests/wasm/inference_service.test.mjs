@@ -6,7 +6,7 @@ import { before, test } from 'node:test';
 
 import { createPlayground } from '../../wasm/api.js';
 import { InferenceService } from '../../web/model/inference_service.js';
-import { agreementText, classRows, latencyLines, layerErrorRows, pixelCanvasSize } from '../../web/model/inference_view.js';
+import { agreementText, classRows, inputPreviewPixels, latencyLines, layerErrorRows, pixelCanvasSize } from '../../web/model/inference_view.js';
 
 let playground;
 const spec = JSON.stringify({ name: 'Small', input: [3, 16, 16], layers: [
@@ -66,4 +66,18 @@ test('images are drawn at most 4x the network input per side, keeping their aspe
   assert.deepEqual(pixelCanvasSize(4000, 3000, [3, 128, 128]), { width: 512, height: 384 });
   assert.deepEqual(pixelCanvasSize(100, 50, [3, 128, 128]), { width: 100, height: 50 });
   assert.deepEqual(pixelCanvasSize(10000, 10, [1, 32, 32]), { width: 128, height: 1 });
+});
+
+test('the input preview shows what the network gets: the pattern as RGBA pixels', () => {
+  const service = new InferenceService(playground);
+  service.prepare({ spec, seed: 1, calib: 2 });
+  const report = service.run({ input: { pattern: 'checkerboard', seed: 1 }, inputValues: true });
+  assert.deepEqual(report.input.shape, [3, 16, 16]);
+  const pixels = inputPreviewPixels(report.input);
+  assert.equal(pixels.data.length, 16 * 16 * 4);
+  // Pixel 5's green byte is channel 1's value at 5, mapped from [−1, 1].
+  assert.equal(pixels.data[5 * 4 + 1], Math.round((report.input.values[256 + 5] + 1) * 127.5));
+  assert.equal(pixels.data[5 * 4 + 3], 255);
+  assert.equal(inputPreviewPixels({ shape: [10], values: [] }), null);
+  assert.equal(service.run({ input: { pattern: 'checkerboard', seed: 1 } }).input, undefined);
 });

@@ -4,7 +4,7 @@
 // user's choices; web/inference.js does the work.
 
 import {
-  agreementText, classRows, formatMs, latencyLines, layerErrorRows,
+  agreementText, classRows, formatMs, inputPreviewPixels, latencyLines, layerErrorRows,
 } from '../model/inference_view.js';
 import { formatShape, formatShortCount } from '../model/format.js';
 import { el, fill } from './dom.js';
@@ -109,6 +109,7 @@ export class InferencePanel {
     const timing = report.timing;
     const output = report.int8_output;
     fill(this.#results,
+      inputPreview(report.input),
       el('p', { className: 'inference-summary' },
         `${summary.model}: input ${formatShape(summary.input_shape)} (${inputLabel}), ${formatShortCount(summary.macs)} MACs, int8 arena ${(summary.arena_bytes / 1024).toFixed(1)} KB. `,
         el('strong', { dataset: { testid: 'agreement' } }, agreementText(report.output))),
@@ -161,4 +162,13 @@ function layerTable(layers) {
     ...[row.floatRange, row.int8Range, row.scale, row.maxError, row.meanError, row.steps].map((text) => el('td', { className: 'num' }, text))));
   return el('div', { className: 'table-scroll tall' },
     el('table', { className: 'data-table compact', id: 'inference-layers' }, el('thead', {}, el('tr', {}, head)), el('tbody', {}, body)));
+}
+
+// The input as the network sees it (after resizing and channel conversion), enlarged.
+function inputPreview(input) {
+  const pixels = inputPreviewPixels(input);
+  if (!pixels) return null;
+  const canvas = el('canvas', { className: 'input-preview', width: pixels.width, height: pixels.height, ariaLabel: 'The network input' });
+  canvas.getContext('2d').putImageData(new ImageData(pixels.data, pixels.width, pixels.height), 0, 0);
+  return el('figure', { className: 'input-figure' }, canvas, el('figcaption', {}, 'The network input'));
 }

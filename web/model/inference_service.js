@@ -4,8 +4,9 @@
 //
 //   prepare({spec, seed, calib}) → the session summary; quantizes only when the network
 //     text, seed or calibration count changed since the last prepare
-//   run({input, runs}) → the compare report of the prepared network on `input` (see
-//     wasm/api.js for the input forms), with timing over `runs` runs
+//   run({input, runs, inputValues}) → the compare report of the prepared network on
+//     `input` (see wasm/api.js for the input forms), with timing over `runs` runs and,
+//     with inputValues, the input itself (report.input: {shape, values} in C, H, W order)
 
 export const INFERENCE_ACTIONS = ['prepare', 'run'];
 
@@ -29,9 +30,9 @@ export class InferenceService {
     return summaryOf(session);
   }
 
-  run({ input, runs = 0 }) {
+  run({ input, runs = 0, inputValues = false }) {
     if (!this.#session) throw new Error('no network prepared: call prepare first');
-    return this.#session.compare(input, { runs });
+    return this.#session.compare(input, { runs, input_values: inputValues });
   }
 }
 

@@ -86,3 +86,21 @@ export function pixelCanvasSize(width, height, inputShape) {
 export function timedRuns(macs) {
   return macs > 1e8 ? 3 : 5;
 }
+
+// The network input as RGBA pixels to draw ({shape: [C, H, W], values in C, H, W order},
+// values in [−1, 1] → 0–255): RGB for 3 channels, grey from the first channel otherwise.
+// Flat inputs (no image) → null.
+export function inputPreviewPixels(input) {
+  if (!input || input.shape.length !== 3) return null;
+  const [channels, height, width] = input.shape;
+  const plane = height * width;
+  const byte = (value) => Math.max(0, Math.min(255, Math.round((value + 1) * 127.5)));
+  const data = new Uint8ClampedArray(plane * 4);
+  for (let pixel = 0; pixel < plane; ++pixel) {
+    for (let channel = 0; channel < 3; ++channel) {
+      data[pixel * 4 + channel] = byte(input.values[(channels === 3 ? channel : 0) * plane + pixel]);
+    }
+    data[pixel * 4 + 3] = 255;
+  }
+  return { width, height, data };
+}
