@@ -1,7 +1,7 @@
 // The inference panel in headless Chromium: the int8 output the page shows equals the
 // native CLI's for the same preset, seed and pattern; an uploaded image runs; a broken
-// image is an error that loses nothing; the MCU estimate follows the MCU; and the
-// worker starts from file:// too.
+// image is an error that loses nothing; a dropped image runs; the MCU estimate follows
+// the MCU; the page answers while a big network quantizes; the worker starts from file://.
 import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
 import { cliJson } from '../wasm/native_cli.mjs';
-import { ARTIFACTS, editorText, FILE_URL, launchChromium, openPage, serveDist } from './browser.mjs';
+import { ARTIFACTS, editorText, FILE_URL, launchChromium, openPage, replaceInEditor, serveDist } from './browser.mjs';
 import { encodePng } from './png.mjs';
 
 let server;
@@ -128,6 +128,26 @@ test('while MobileNetV2 at 224 quantizes in the worker, the page still answers',
   const answeredMs = Date.now() - started;
   // Still busy: the page answered during the long work, not after it.
   assert.equal(await page.$eval('#inference-run', (button) => button.disabled), true, `answered after ${answeredMs} ms`);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('an image dropped on the panel runs; a network with an error is reported in the panel', { timeout: RUN_TIMEOUT }, async () => {
+  const page = await openPage(browser, `${server.url}#preset=MCUNet&mcu=STM32F746&precision=int8`);
+  const png = [...encodePng(20, 20, (x) => [0, 0, x * 12])];
+  await page.evaluate((bytes) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([new Uint8Array(bytes)], 'dropped.png', { type: 'image/png' }));
+    document.querySelector('#inference').dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  }, png);
+  await page.waitForFunction(() => document.querySelector('.inference-summary')?.textContent.includes('dropped.png'), null, { timeout: RUN_TIMEOUT });
+  const shown = await shownInt8(page);
+
+  // Break the network: Run reports the core's error in the panel, the results stay.
+  await replaceInEditor(page, '"out": 160', '160', '0');
+  await page.selectOption('#inference-input', 'noise');
+  assert.match(await runInference(page), /layers\[7\]\.out: must be 1 or more, got 0/);
+  assert.deepEqual(await shownInt8(page), shown);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
