@@ -40,7 +40,7 @@ export class Inference {
     if (this.#busy) return;
     this.#busy = true;
     try {
-      this.#client ??= new WorkerClient(sourceOfInferenceWorker);
+      if (!this.#client || this.#client.terminated) this.#client = new WorkerClient(sourceOfInferenceWorker);
       const choice = this.#panel.choice;
       if (choice.kind === IMAGE && !this.#image) throw new Error('choose an image first (upload one, or drop it on the panel)');
       this.#panel.setBusy(true, 'Quantizing the network (seeded weights, 16 calibration samples)…');
@@ -64,6 +64,11 @@ export class Inference {
       this.#panel.setBusy(false, '');
     } catch (error) {
       this.#panel.showError(message(error));
+      // A failure of the core itself (not the user's input) may leave the worker's module
+      // broken: start a fresh worker next time.
+      if (this.#client && error?.name !== 'PlaygroundError' && /tinyml core failed|worker failed/.test(error?.message ?? '')) {
+        this.#client.terminate();
+      }
     } finally {
       this.#busy = false;
     }

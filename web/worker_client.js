@@ -8,6 +8,7 @@ export class WorkerClient {
   #worker;
   #next = 0;
   #pending = new Map();
+  terminated = false;
 
   // source: the worker's bundled code (import source from 'worker:NAME').
   constructor(source) {
@@ -22,10 +23,16 @@ export class WorkerClient {
     };
     this.#worker.onerror = (event) => {
       event.preventDefault();
-      const failure = new Error(`the worker failed: ${event.message}`);
-      for (const { reject } of this.#pending.values()) reject(failure);
-      this.#pending.clear();
+      this.terminate(new Error(`the worker failed: ${event.message}`));
     };
+  }
+
+  // Stops the worker; pending requests fail with `reason`. A terminated client is not reused.
+  terminate(reason = new Error('the worker was stopped')) {
+    this.#worker.terminate();
+    this.terminated = true;
+    for (const { reject } of this.#pending.values()) reject(reason);
+    this.#pending.clear();
   }
 
   // → a Promise of the action's result. transfer: ArrayBuffers to move, not copy.
