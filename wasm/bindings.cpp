@@ -1,8 +1,9 @@
 // Embind registrations of core/api.hpp, and nothing else. Every function takes and
 // returns std::string (JSON text), which Embind copies to and from JS strings — infer
 // and compare also take a typed array (typed_array_calls.hpp) — so no returned object
-// needs .delete(); inference sessions are integer handles freed with release(). None of them throws; errors come back inside the
-// JSON status envelope, which wasm/api.js turns into a PlaygroundError.
+// needs .delete(); inference sessions are integer handles freed with release(). None
+// of them throws; errors come back inside the JSON status envelope, which wasm/api.js
+// turns into a PlaygroundError.
 #include <emscripten/bind.h>
 
 #include "core/api.hpp"
