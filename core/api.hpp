@@ -51,7 +51,7 @@ std::string load_int8_model(const std::string& model_text);
 //   {"tensor": {"layout": "chw" | "hwc"}}                 data: the floats, network input size
 //   {"pixels": {"width", "height", "channels": 1|3|4}}    data: 8-bit pixel values, row-major
 // (image_input.hpp resizes pixels to the network input), plus "layers": bool (every int8
-// tensor, infer only) and "runs": N (0–1000: also time N runs, median in ms).
+// tensor, infer only) and "runs": N (0–100: also time N runs, median in ms).
 // data: the values for "tensor" and "pixels"; empty otherwise.
 // infer result: the report of `tinyml infer --json` (+ "timing": {"runs", "int8_median_ms"}).
 std::string infer(int handle, const std::string& request_json, const std::vector<float>& data);

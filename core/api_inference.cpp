@@ -32,6 +32,8 @@ namespace {
 using engine::InferenceSession;
 
 constexpr std::size_t kMaxRequestBytes = std::size_t{1} << 28;  // an "input" may list every value
+// Timed runs per call: 100 float runs of ResNet-18 already take minutes in a browser.
+constexpr int kMaxTimedRuns = 100;
 
 std::map<int, std::unique_ptr<InferenceSession>>& sessions() {
   static std::map<int, std::unique_ptr<InferenceSession>> open;
@@ -183,7 +185,7 @@ std::string infer(int handle, const std::string& request_json, const std::vector
         input.is_int8 ? input.int8 : engine::quantize_input(prepared.model(), {input.values.data(), input.values.size()});
     nlohmann::json report = engine::inference_json(
         prepared.model(), prepared.engine().run_all({quantized.data(), quantized.size()}), fields.boolean_or("layers", false));
-    const int runs = fields.integer_or("runs", 0, 0, 1000);
+    const int runs = fields.integer_or("runs", 0, 0, kMaxTimedRuns);
     if (runs > 0) {
       std::vector<int8_t> output(prepared.engine().output().size);
       report["timing"] = {{"runs", runs}, {"int8_median_ms", median_ms(runs, [&] {
@@ -214,7 +216,7 @@ std::string compare(int handle, const std::string& request_json, const std::vect
       report["input"] = {{"shape", report["layers"][0]["shape"]},
                          {"values", engine::hwc_to_chw(input.values, prepared.input_shape())}};
     }
-    const int runs = fields.integer_or("runs", 0, 0, 1000);
+    const int runs = fields.integer_or("runs", 0, 0, kMaxTimedRuns);
     if (runs > 0) {
       std::vector<int8_t> output(prepared.engine().output().size);
       report["timing"] = {
