@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/api_envelope.hpp"
 #include "core/error.hpp"
 #include "core/graph/graph.hpp"
 #include "core/mcu/mcu_catalog.hpp"
@@ -14,32 +15,6 @@
 #include "core/spec/presets.hpp"
 
 namespace tinyml::api {
-namespace {
-
-nlohmann::json failure(const std::string& path, const std::string& message) {
-  return {{"ok", false}, {"error", {{"path", path}, {"message", message}}}};
-}
-
-// Runs `body`, wrapping its result or any exception in the status envelope.
-template <typename Body>
-std::string envelope(Body body) {
-  try {
-    return nlohmann::json{{"ok", true}, {"result", body()}}.dump();
-  } catch (const JsonSyntaxError& error) {
-    nlohmann::json reply = failure(error.path(), error.reason());
-    reply["error"]["line"] = error.line();
-    reply["error"]["column"] = error.column();
-    return reply.dump();
-  } catch (const Error& error) {
-    return failure(error.path(), error.reason()).dump();
-  } catch (const std::bad_alloc&) {
-    return failure("", "out of memory").dump();
-  } catch (const std::exception& error) {
-    return failure("", std::string("internal error: ") + error.what()).dump();
-  }
-}
-
-}  // namespace
 
 std::string analyze(const std::string& spec_text, const std::string& options_json) {
   return envelope([&] {

@@ -21,6 +21,40 @@ if (!(await stat(wasmModule).catch(() => null))) {
   process.exit(1);
 }
 
+// Web Workers, by name: each entry is bundled on its own into a classic script and
+// inlined as a string, which the page imports as `import source from 'worker:NAME'` and
+// starts from a Blob URL (web/worker_client.js): file:// pages cannot load
+// new Worker('w.js'). Add a worker by adding its entry here.
+const WORKERS = {
+  inference: 'web/workers/inference_worker.js',
+};
+
+function inlineWorkers() {
+  return {
+    name: 'inline-workers',
+    setup(builder) {
+      builder.onResolve({ filter: /^worker:/ }, ({ path }) => ({ path: path.slice('worker:'.length), namespace: 'worker' }));
+      builder.onLoad({ filter: /.*/, namespace: 'worker' }, async ({ path: name }) => {
+        if (!WORKERS[name]) return { errors: [{ text: `unknown worker "${name}"; known: ${Object.keys(WORKERS).join(', ')}` }] };
+        const worker = await build({
+          absWorkingDir: root,
+          entryPoints: [WORKERS[name]],
+          bundle: true,
+          write: false,
+          format: 'iife',
+          platform: 'browser',
+          target: ['chrome109', 'firefox115', 'safari16'],
+          minify: !dev,
+          legalComments: 'none',
+          define: { 'import.meta.url': 'undefined' },
+          logLevel: 'warning',
+        });
+        return { contents: `export default ${JSON.stringify(worker.outputFiles[0].text)};`, loader: 'js', watchFiles: [] };
+      });
+    },
+  };
+}
+
 const started = performance.now();
 await mkdir(dist, { recursive: true });
 const result = await build({
@@ -39,6 +73,7 @@ const result = await build({
   define: { 'import.meta.url': 'undefined' },
   logLevel: 'warning',
   metafile: true,
+  plugins: [inlineWorkers()],
 });
 await Promise.all(['index.html', 'style.css'].map((file) => copyFile(`${root}web/${file}`, `${dist}${file}`)));
 

@@ -43,7 +43,73 @@ export async function createPlayground(moduleOptions = {}) {
     mcus() {
       return call(() => core.mcus());
     },
+    // int8 inference (below): quantize a network once, run the session many times.
+    quantize(request) {
+      return openSession(core, call(() => core.quantize(JSON.stringify(request ?? {}))));
+    },
+    loadInt8Model(modelText) {
+      const text = typeof modelText === 'string' ? modelText : JSON.stringify(modelText);
+      return openSession(core, call(() => core.loadInt8Model(text)));
+    },
+    // {mcu: name | {name, flash_kb, sram_kb, clock_mhz}, macs} → {ms, cycles_per_mac, clock_mhz,
+    // core, basis, derivation, source, assumed_core, ...}: an ESTIMATE (core/mcu/latency_model.hpp).
+    estimateLatency(request) {
+      return call(() => core.estimateLatency(JSON.stringify(request ?? {})));
+    },
   });
+}
+
+// ---- int8 inference
+//
+//   const session = playground.quantize({ preset: 'TinyNet', resolution: 32, seed: 1, calib: 16 });
+//   const report = session.infer({ pattern: 'rings', seed: 3 }, { layers: true });
+//   const both = session.compare({ pixels: imageData }, { runs: 5 });
+//   session.delete();
+//
+// quantize(request) takes the options of `tinyml quantize` ({preset | spec, resolution,
+// seed, calib, init, weights}); loadInt8Model(text) an int8 model file. Both return an
+// InferenceSession: the prepared model lives inside the wasm module (core/api.hpp) until
+// session.delete() frees it — call it when done (at most 8 are open at once). The
+// session's fields are the core's summary: {handle, model, input_shape, output_shape,
+// has_float, ops, tensors, macs, weight_bytes, bias_bytes, arena_bytes}.
+//
+// An input is one of
+//   {pattern: 'noise' | 'gradient' | 'checkerboard' | 'rings', seed}    generated in the core
+//   {tensor: Float32Array | number[], layout: 'chw' | 'hwc'}            the network input's values
+//   {pixels: {width, height, data, channels = 4}}                      8-bit pixels (an ImageData
+//                                                                      works), resized in the core
+//   {input: {shape, data | int8, layout}}                              the CLI's input file
+// infer(input, {layers, runs}) → the `tinyml infer --json` report (every int8 tensor with
+// layers: true; timing.int8_median_ms over `runs` runs). compare(input, {runs}) → the
+// `tinyml compare --json` report (per-layer ranges and errors, float and int8 outputs,
+// agreement) plus int8_output and timing.{int8,float}_median_ms. Errors: PlaygroundError.
+function openSession(core, summary) {
+  const handle = summary.handle;
+  const run = (coreFunction, input, options) => {
+    const { request, data } = inputRequest(input);
+    return call(() => coreFunction(handle, JSON.stringify({ ...request, ...withoutEmpty(options) }), data));
+  };
+  return Object.freeze({
+    ...summary,
+    infer: (input, options = {}) => run(core.infer, input, options),
+    compare: (input, options = {}) => run(core.compare, input, options),
+    // The int8 model file (docs/int8-model-format.md) of this session.
+    modelFile: () => call(() => core.modelFile(handle)),
+    // Frees the session in the core; later calls fail with a PlaygroundError.
+    delete: () => call(() => core.release(handle)),
+  });
+}
+
+function inputRequest(input) {
+  if (input?.tensor) {
+    const values = input.tensor instanceof Float32Array ? input.tensor : Float32Array.from(input.tensor);
+    return { request: { tensor: { layout: input.layout ?? 'chw' } }, data: values };
+  }
+  if (input?.pixels) {
+    const { width, height, data, channels = 4 } = input.pixels;
+    return { request: { pixels: { width, height, channels } }, data };
+  }
+  return { request: withoutEmpty(input), data: undefined };
 }
 
 function withoutEmpty(options) {

@@ -1,13 +1,24 @@
 // Embind registrations of core/api.hpp, and nothing else. Every function takes and
-// returns std::string (JSON text), which Embind copies to and from JS strings: no
-// returned object needs .delete(). None of them throws; errors come back inside the
-// JSON status envelope, which wasm/api.js turns into a PlaygroundError.
+// returns std::string (JSON text), which Embind copies to and from JS strings — infer
+// and compare also take a typed array (typed_array_calls.hpp) — so no returned object
+// needs .delete(); inference sessions are integer handles freed with release(). None
+// of them throws; errors come back inside the JSON status envelope, which wasm/api.js
+// turns into a PlaygroundError.
 #include <emscripten/bind.h>
 
 #include "core/api.hpp"
+#include "wasm/typed_array_calls.hpp"
 
 EMSCRIPTEN_BINDINGS(tinyml_api) {
   emscripten::function("analyze", &tinyml::api::analyze);
   emscripten::function("presets", &tinyml::api::presets);
   emscripten::function("mcus", &tinyml::api::mcus);
+  // int8 inference: sessions live in the core under integer handles until release().
+  emscripten::function("quantize", &tinyml::api::quantize);
+  emscripten::function("loadInt8Model", &tinyml::api::load_int8_model);
+  emscripten::function("infer", &tinyml::wasm::infer_with_data);
+  emscripten::function("compare", &tinyml::wasm::compare_with_data);
+  emscripten::function("modelFile", &tinyml::api::model_file);
+  emscripten::function("release", &tinyml::api::release);
+  emscripten::function("estimateLatency", &tinyml::api::estimate_latency);
 }

@@ -6,9 +6,11 @@ import { createPlayground } from '../wasm/api.js';
 import { Analyzer } from './analysis.js';
 import { SpecEditor } from './components/editor.js';
 import { ErrorPanel } from './components/error_panel.js';
+import { InferencePanel } from './components/inference_panel.js';
 import { McuPicker } from './components/mcu_picker.js';
 import { PrecisionToggle } from './components/precision_toggle.js';
 import { PresetPicker } from './components/preset_picker.js';
+import { Inference } from './inference.js';
 import { LiveAnalysis } from './live_analysis.js';
 import { rangeOfPath } from './model/error_location.js';
 import { lectureComparison } from './model/gap.js';
@@ -78,6 +80,15 @@ async function start() {
     }
   });
   window.addEventListener('hashchange', () => state.applyHash(window.location.hash));
+
+  // The inference panel: runs in a Web Worker; its MCU estimate follows the network and MCU.
+  const inferencePanel = new InferencePanel(byId('inference'), {
+    onRun: () => inference.run(),
+    onImage: (file) => inference.chooseImage(file),
+  });
+  const inference = new Inference({ playground, state, panel: inferencePanel });
+  state.subscribe(() => inference.updateEstimate());
+  inference.updateEstimate();
 
   showControls();
   live.run();
