@@ -5,9 +5,11 @@
 #include <emscripten/bind.h>
 
 #include "core/api.hpp"
+#include "wasm/nas_binding.hpp"
 
 EMSCRIPTEN_BINDINGS(tinyml_api) {
   emscripten::function("analyze", &tinyml::api::analyze);
   emscripten::function("presets", &tinyml::api::presets);
   emscripten::function("mcus", &tinyml::api::mcus);
+  emscripten::function("nas", &tinyml::wasm::nas_with_progress);
 }
