@@ -23,6 +23,41 @@ if (!(await stat(wasmModule).catch(() => null))) {
 
 const started = performance.now();
 await mkdir(dist, { recursive: true });
+
+// Web Workers: each entry is bundled first into its own classic script, and the page
+// imports that script's text as `import source from 'worker-source:<name>'` (the file's
+// base name), to start it from a Blob URL: file:// pages may not load a worker from a
+// file. Add an entry here for a new worker. (The worker that runs the core carries its
+// own copy of the wasm module: a worker cannot share the page's.)
+const WORKERS = ['web/workers/nas_worker.js'];
+const workerSources = new Map();
+for (const entry of WORKERS) {
+  const built = await build({
+    absWorkingDir: root,
+    entryPoints: [entry],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    platform: 'browser',
+    target: ['chrome109', 'firefox115', 'safari16'],
+    minify: !dev,
+    legalComments: 'none',
+    define: { 'import.meta.url': 'undefined' },
+    logLevel: 'warning',
+  });
+  workerSources.set(entry.split('/').pop().replace(/\.js$/, ''), built.outputFiles[0].text);
+}
+const workerSourcePlugin = {
+  name: 'worker-source',
+  setup(build) {
+    build.onResolve({ filter: /^worker-source:/ }, (args) => ({ path: args.path.slice('worker-source:'.length), namespace: 'worker-source' }));
+    build.onLoad({ filter: /.*/, namespace: 'worker-source' }, (args) => {
+      if (!workerSources.has(args.path)) return { errors: [{ text: `no worker entry named ${args.path} in WORKERS` }] };
+      return { contents: `export default ${JSON.stringify(workerSources.get(args.path))};`, loader: 'js' };
+    });
+  },
+};
+
 const result = await build({
   absWorkingDir: root,
   entryPoints: ['web/main.js'],
@@ -39,6 +74,7 @@ const result = await build({
   define: { 'import.meta.url': 'undefined' },
   logLevel: 'warning',
   metafile: true,
+  plugins: [workerSourcePlugin],
 });
 await Promise.all(['index.html', 'style.css'].map((file) => copyFile(`${root}web/${file}`, `${dist}${file}`)));
 
