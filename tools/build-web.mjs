@@ -81,3 +81,4 @@ await Promise.all(['index.html', 'style.css'].map((file) => copyFile(`${root}web
 const bytes = result.metafile.outputs['dist/app.js'].bytes;
 const ms = Math.round(performance.now() - started);
 console.log(`build-web: dist/app.js ${(bytes / 1024).toFixed(0)} KB, index.html, style.css (${ms} ms)`);
+for (const [name, source] of workerSources) console.log(`build-web:   of which worker ${name} ${(source.length / 1024).toFixed(0)} KB`);
