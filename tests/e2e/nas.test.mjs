@@ -110,6 +110,11 @@ test('cancel stops a long search and keeps what it found; the page reacts while 
     return now >= 1 && document.querySelectorAll('#nas-table tbody tr').length > 0;
   }, null, { timeout: 20000 });
   assert.match(await page.textContent('#nas-status'), /trials \(space optimisation\)/);
+  // The scatter fills as increments arrive.
+  const plottedNow = () => page.$eval('.nas-charts .card-note', (note) => Number(/^([\d,]+) networks/.exec(note.textContent)?.[1].replace(/,/g, '') ?? 0));
+  const early = await plottedNow();
+  assert.ok(early > 0);
+  await page.waitForFunction((count) => Number(/^([\d,]+) networks/.exec(document.querySelector('.nas-charts .card-note').textContent)?.[1].replace(/,/g, '') ?? 0) > count, early, { timeout: 20000 });
 
   // While it runs: the MCU picker and the editor still drive the analysis.
   await page.selectOption('#mcu-select', 'STM32F4');

@@ -6,6 +6,7 @@
 import { formatCount, formatShortCount } from '../model/format.js';
 import { cdfCurves } from '../model/nas_run.js';
 import { Chart } from './chart_setup.js';
+import { decadeTicks } from './nas_scatter.js';
 
 const CHOSEN = '#dc2626';
 const OTHER = 'rgba(100, 116, 139, 0.45)';
@@ -22,7 +23,7 @@ export class NasCdfChart {
         interaction: { mode: 'nearest', intersect: false },
         scales: {
           x: { type: 'logarithmic', title: { display: true, text: 'MACs of the fitting samples (log)' },
-            ticks: { callback: (value) => formatShortCount(value) } },
+            ticks: { maxRotation: 0, callback: decadeTicks((value) => formatShortCount(value).replace('.00', '')) } },
           y: { min: 0, max: 1, title: { display: true, text: 'Fraction of fitting samples ≤ x' } },
         },
         plugins: {

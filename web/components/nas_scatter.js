@@ -43,9 +43,11 @@ const feasibleBoxPlugin = {
 };
 
 // A log axis labels 1, 2 and 5 of every decade (the rest crowd each other).
-function decadeTicks(value) {
-  const mantissa = value / 10 ** Math.floor(Math.log10(value) + 1e-9);
-  return [1, 2, 5].some((wanted) => Math.abs(mantissa - wanted) < 1e-6) ? formatCount(value) : '';
+export function decadeTicks(format) {
+  return (value) => {
+    const mantissa = value / 10 ** Math.floor(Math.log10(value) + 1e-9);
+    return [1, 2, 5].some((wanted) => Math.abs(mantissa - wanted) < 1e-6) ? format(value) : '';
+  };
 }
 
 function xy(point) {
@@ -61,15 +63,15 @@ export class NasScatter {
       data: {
         datasets: [
           { label: 'Best', data: [], pointStyle: 'star', pointRadius: 11, borderWidth: 2.5, borderColor: '#dc2626', backgroundColor: '#dc2626', order: 0 },
-          { label: 'Pareto front (fitting)', data: [], pointStyle: 'circle', pointRadius: 5.5, borderWidth: 1.8, borderColor: '#0f172a', backgroundColor: 'rgba(0, 0, 0, 0)', order: 1 },
+          { label: 'Pareto front (fitting)', data: [], pointStyle: 'circle', pointRadius: 4.5, borderWidth: 1.2, borderColor: 'rgba(15, 23, 42, 0.85)', backgroundColor: 'rgba(0, 0, 0, 0)', order: 1 },
           { label: 'Measured networks (colour: MACs)', data: [], pointRadius: 2.5, borderWidth: 0, backgroundColor: [], order: 2 },
         ],
       },
       options: {
         parsing: false,
         scales: {
-          x: { type: 'logarithmic', title: { display: true, text: 'Deployable flash (KB, log)' }, ticks: { callback: decadeTicks } },
-          y: { type: 'logarithmic', title: { display: true, text: 'Peak SRAM (KB, log)' }, ticks: { callback: decadeTicks } },
+          x: { type: 'logarithmic', title: { display: true, text: 'Deployable flash (KB, log)' }, ticks: { callback: decadeTicks(formatCount) } },
+          y: { type: 'logarithmic', title: { display: true, text: 'Peak SRAM (KB, log)' }, ticks: { callback: decadeTicks(formatCount) } },
         },
         plugins: {
           legend: { position: 'top', align: 'start' },
@@ -111,7 +113,8 @@ export class NasScatter {
     const limits = run.limits;
     const box = limits ? `Feasible box: flash ≤ ${formatKB(limits.flash)}, peak SRAM ≤ ${formatKB(limits.sram)}. ` : '';
     const colours = run.macsHigh > 0
-      ? `Colour: MACs, light blue ${formatShortCount(run.macsLow)} to dark purple ${formatShortCount(run.macsHigh)}; faded points do not fit.`
+      ? `Colour: MACs, light blue ${formatShortCount(run.macsLow)} to dark purple ${formatShortCount(run.macsHigh)}; faded points do not fit. ` +
+        'Ringed: the Pareto front, fitting networks that no other fitting network beats in flash, peak and MACs at once.'
       : '';
     return box + colours;
   }
