@@ -122,7 +122,11 @@ export class NasPanel {
     this.#cdf.clear();
     this.#cdfNote.textContent = 'Drawn when the search ends.';
     this.#table.update([]);
-    this.#status.textContent = 'Starting the worker…';
+    // The lecture space is small enough to be measured whole before the search starts
+    // (docs/nas-result.md), which sends no progress: say so rather than look stuck.
+    this.#status.textContent = this.#space.value === 'lecture'
+      ? 'Measuring all 8,640 networks of the lecture space first (to count how many fit), then searching…'
+      : 'Starting the search…';
     this.showProgress(run);
   }
 
