@@ -92,6 +92,18 @@ test('a search runs: progress, the scatter and CDF charts, the table; a candidat
   assert.equal(await verdict(page), 'FITS');
   assert.match(await editorText(page), /"name": "lecture-w\d+"/);
 
+  // Edits to an opened candidate are not dropped silently: opening another one asks.
+  await replaceInEditor(page, '"out": 10', '10', '7');
+  await page.waitForFunction(() => document.querySelector('.preset-description')?.textContent.includes('edited'));
+  const editedCandidate = await editorText(page);
+  page.once('dialog', (dialog) => dialog.dismiss());
+  await page.click('#nas-table tbody tr:nth-child(3) .nas-open');
+  assert.equal(await editorText(page), editedCandidate);
+  page.once('dialog', (dialog) => dialog.accept());
+  await page.click('#nas-table tbody tr:nth-child(3) .nas-open');
+  await page.waitForFunction((macs) => [...document.querySelectorAll('.metric')]
+    .some((node) => node.querySelector('dt').textContent === 'MACs' && node.querySelector('.value').textContent === macs), rows[2].macs);
+
   // The student's edited TinyNet is still there.
   await page.selectOption('#preset-select', 'TinyNet');
   await page.waitForFunction(() => document.querySelector('.status.ok')?.textContent.startsWith('TinyNet'));
