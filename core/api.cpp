@@ -1,5 +1,6 @@
 #include "core/api.hpp"
 
+#include <memory>
 #include <new>
 
 #include <nlohmann/json.hpp>
@@ -8,6 +9,7 @@
 #include "core/error.hpp"
 #include "core/graph/graph.hpp"
 #include "core/mcu/mcu_catalog.hpp"
+#include "core/nas/nas_progress.hpp"
 #include "core/nas/nas_request.hpp"
 #include "core/nas/nas_result.hpp"
 #include "core/report/analysis_report.hpp"
@@ -50,6 +52,20 @@ std::string nas(const std::string& request_json) {
   return envelope([&] {
     const nlohmann::json request = parse_json_text(request_json, 1 << 16, "the NAS request");
     return tinyml::nas::nas_result_json(tinyml::nas::run_nas(tinyml::nas::parse_nas_request(request)));
+  });
+}
+
+std::string nas(const std::string& request_json, const NasProgressCallback& on_progress) {
+  return envelope([&] {
+    const nlohmann::json request = parse_json_text(request_json, 1 << 16, "the NAS request");
+    tinyml::nas::NasConfig config = tinyml::nas::parse_nas_request(request);
+    if (on_progress) {
+      auto stream = std::make_shared<tinyml::nas::ProgressStream>(config.space, config.constraints, config.top);
+      config.on_progress = [stream, on_progress](const tinyml::nas::Progress& progress) {
+        return on_progress(stream->next(progress).dump());
+      };
+    }
+    return tinyml::nas::nas_result_json(tinyml::nas::run_nas(config));
   });
 }
 

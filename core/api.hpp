@@ -6,6 +6,7 @@
 // Report shapes are documented in docs/report-format.md.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -73,5 +74,13 @@ std::string release(int handle);
 // result: {"mcu", "clock_mhz", "macs", "ms", "cycles_per_mac", "core", "basis",
 //   "derivation", "source", "assumed_core"} — an estimate (core/mcu/latency_model.hpp).
 std::string estimate_latency(const std::string& request_json);
+
+// As nas(request_json), reporting progress: on_progress receives a JSON increment
+// (core/nas/nas_progress.hpp: counters, the networks measured since the last one, the
+// best so far) every 100 trials and once when the search ends. Returning false cancels
+// the search, which then returns its partial result with "cancelled": true. An exception
+// thrown by on_progress ends the search and comes back as an error envelope.
+using NasProgressCallback = std::function<bool(const std::string& progress_json)>;
+std::string nas(const std::string& request_json, const NasProgressCallback& on_progress);
 
 }  // namespace tinyml::api

@@ -62,3 +62,30 @@ for (const preset of ['FashionTinyNet', 'FashionMCUNet']) {
   console.log(preset.padEnd(16), rates[1].toFixed(0).padStart(12), inferRate.toFixed(0).padStart(12),
     (inferRate / rates[1]).toFixed(2).padStart(12));
 }
+
+// TinyNAS: networks measured per second, natively (the CLI, less its start-up) and in
+// wasm (in this Node process), on the same request, so the ratio compares like with
+// like. The mcunet space is not enumerated first, so the time is the search's own;
+// `measured` counts distinct networks (a repeated candidate is a cache hit, not a
+// measurement), trials/s counts every candidate the search drew.
+const NAS_CASES = [
+  { space: 'mcunet', mcu: 'STM32F746', space_samples: 50, trials: 5000, seed: 1, estimator: 'live' },
+  { space: 'mcunet', mcu: 'STM32F746', space_samples: 5, trials: 1000, seed: 1, estimator: 'arena' },
+  { space: 'mcunet', mcu: 'STM32F746', space_samples: 2, trials: 300, seed: 1, estimator: 'patch' },
+];
+console.log('\nNAS', 'estimator'.padEnd(12), 'trials'.padStart(7), 'measured'.padStart(9),
+  'native/s'.padStart(10), 'wasm/s'.padStart(10), 'native/wasm'.padStart(12), '(networks measured per second)');
+for (const request of NAS_CASES) {
+  const args = ['nas', '--mcu', request.mcu, '--space', request.space, '--space-samples', String(request.space_samples),
+    '--trials', String(request.trials), '--seed', String(request.seed), '--estimator', request.estimator, '--json'];
+  const native = JSON.parse(runCli(...args));
+  const nativeMs = Math.max(medianMs(() => runCli(...args), 3) - startupMs, 0.01);
+  const result = playground.nas(request);
+  const wasmMs = medianMs(() => playground.nas(request), 3);
+  if (result.measured !== native.measured) throw new Error('bench: wasm and native NAS measured different networks');
+  const trials = result.space_optimisation_trials + result.trials;
+  const nativeRate = native.measured / (nativeMs / 1000);
+  const wasmRate = result.measured / (wasmMs / 1000);
+  console.log('NAS', request.estimator.padEnd(12), String(trials).padStart(7), String(result.measured).padStart(9),
+    nativeRate.toFixed(0).padStart(10), wasmRate.toFixed(0).padStart(10), (nativeRate / wasmRate).toFixed(2).padStart(12));
+}

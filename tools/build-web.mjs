@@ -27,7 +27,12 @@ if (!(await stat(wasmModule).catch(() => null))) {
 // new Worker('w.js'). Add a worker by adding its entry here.
 const WORKERS = {
   inference: 'web/workers/inference_worker.js',
+  nas: 'web/workers/nas_worker.js',
 };
+
+// Bundled size of each worker, for the summary line (each one that runs the core carries
+// its own copy of the wasm module: a worker cannot share the page's).
+const workerBytes = new Map();
 
 function inlineWorkers() {
   return {
@@ -49,6 +54,7 @@ function inlineWorkers() {
           define: { 'import.meta.url': 'undefined' },
           logLevel: 'warning',
         });
+        workerBytes.set(name, worker.outputFiles[0].text.length);
         return { contents: `export default ${JSON.stringify(worker.outputFiles[0].text)};`, loader: 'js', watchFiles: [] };
       });
     },
@@ -57,6 +63,7 @@ function inlineWorkers() {
 
 const started = performance.now();
 await mkdir(dist, { recursive: true });
+
 const result = await build({
   absWorkingDir: root,
   entryPoints: ['web/main.js'],
@@ -80,3 +87,4 @@ await Promise.all(['index.html', 'style.css'].map((file) => copyFile(`${root}web
 const bytes = result.metafile.outputs['dist/app.js'].bytes;
 const ms = Math.round(performance.now() - started);
 console.log(`build-web: dist/app.js ${(bytes / 1024).toFixed(0)} KB, index.html, style.css (${ms} ms)`);
+for (const [name, size] of workerBytes) console.log(`build-web:   of which worker ${name} ${(size / 1024).toFixed(0)} KB`);

@@ -56,6 +56,31 @@ export async function createPlayground(moduleOptions = {}) {
     estimateLatency(request) {
       return call(() => core.estimateLatency(JSON.stringify(request ?? {})));
     },
+    // TinyNAS (docs/nas-result.md). request: the NAS request object (or its JSON text;
+    // fields in core/nas/nas_request.hpp), e.g. {space: 'lecture', mcu: 'STM32F746',
+    // trials: 1000, seed: 1}. onProgress(increment), optional, is called synchronously
+    // every 100 trials and once at the end with {phase, trials_done, trials_total,
+    // measured, feasible, final, points: [[flash_bytes, peak_bytes, macs, fits]], top?}
+    // (core/nas/nas_progress.hpp); returning false cancels the search, which then
+    // returns its partial result with cancelled: true. An exception thrown by onProgress
+    // cancels the search and is rethrown from here. Returns the NAS result; a bad
+    // request throws a PlaygroundError whose path names the field ("request.trials").
+    nas(request, onProgress = null) {
+      const text = typeof request === 'string' ? request : JSON.stringify(request);
+      if (!onProgress) return call(() => core.nas(text, null));
+      let thrown = null;
+      const report = (incrementText) => {
+        try {
+          return onProgress(JSON.parse(incrementText)) !== false;
+        } catch (error) {
+          thrown = { error };
+          return false;
+        }
+      };
+      const result = call(() => core.nas(text, report));
+      if (thrown) throw thrown.error;
+      return result;
+    },
   });
 }
 

@@ -7,6 +7,7 @@
 #include <emscripten/bind.h>
 
 #include "core/api.hpp"
+#include "wasm/nas_binding.hpp"
 #include "wasm/typed_array_calls.hpp"
 
 EMSCRIPTEN_BINDINGS(tinyml_api) {
@@ -21,4 +22,5 @@ EMSCRIPTEN_BINDINGS(tinyml_api) {
   emscripten::function("modelFile", &tinyml::api::model_file);
   emscripten::function("release", &tinyml::api::release);
   emscripten::function("estimateLatency", &tinyml::api::estimate_latency);
+  emscripten::function("nas", &tinyml::wasm::nas_with_progress);
 }

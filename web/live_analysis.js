@@ -89,7 +89,9 @@ export class LiveAnalysis {
     const state = this.#state;
     const entries = this.#analyzer.presetReports(this.#presets, precision).map(({ name, report: presetReport }) =>
       ({ label: name, report: presetReport, current: name === state.preset && !state.edited }));
-    if (state.edited) entries.push({ label: 'Your network', report, current: true, lectureName: '' });
+    // A network opened from elsewhere (a NAS candidate) is not a core preset either.
+    const ownNetwork = state.edited || !this.#presets.some((preset) => preset.name === state.preset);
+    if (ownNetwork) entries.push({ label: 'Your network', report, current: true, lectureName: '' });
     return entries;
   }
 }

@@ -18,6 +18,7 @@ import { LECTURE_MODELS } from './model/lecture.js';
 import { specToText } from './model/spec_text.js';
 import { ResultsView } from './results_view.js';
 import { AppState } from './state.js';
+import { NasSearch } from './nas_search.js';
 
 const byId = (id) => document.getElementById(id);
 
@@ -92,7 +93,40 @@ async function start() {
 
   showControls();
   live.run();
+  startNas({ state, mcus, presets, presetPicker, showControls, editor });
   document.body.dataset.ready = 'true';
+}
+
+// TinyNAS (issue 5): the panel targets the page's MCU; "open in editor" opens a
+// candidate as the catalog entry NAS_ENTRY, so the user's own edits stay under their
+// preset (state.js openNetwork).
+const NAS_ENTRY = 'NAS candidate';
+
+function startNas({ state, mcus, presets, presetPicker, showControls, editor }) {
+  const catalog = () => [...presets, ...state.openedEntries];
+  const nas = new NasSearch(byId('nas-panel'), {
+    mcuOption: () => state.mcuOption,
+    onOpen: (candidate) => {
+      const description = `Found by TinyNAS: ${candidate.macs.toLocaleString('en-US')} MACs, ` +
+        `${candidate.fits ? 'fits' : 'does not fit'} the MCU it was searched for. Your edits to other presets are kept under their names.`;
+      const opened = state.openNetwork(NAS_ENTRY, specToText(candidate.spec), description,
+        () => window.confirm(`Replace your edits to the "${NAS_ENTRY}" network with this candidate?`));
+      if (!opened) return;
+      presetPicker.setCatalog(catalog());
+      showControls();
+      byId('editor').scrollIntoView({ block: 'nearest' });
+    },
+  });
+  const showMcu = () => {
+    const option = state.mcuOption;
+    nas.panel.showMcu(typeof option === 'string'
+      ? mcus.find((mcu) => mcu.name === option)
+      : { name: option.name, sram_bytes: option.sram_kb * 1024, flash_bytes: option.flash_kb * 1024 });
+  };
+  state.subscribe(showMcu);
+  showMcu();
+  presetPicker.setCatalog(catalog());
+  showControls();
 }
 
 start();

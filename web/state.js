@@ -68,6 +68,7 @@ export class AppState {
       drafts: { ...(saved.drafts ?? {}) },
       custom: { ...DEFAULTS.custom, ...(saved.custom ?? {}) },
       patches: { ...(saved.patches ?? {}) },
+      opened: { ...(saved.opened ?? {}) },
       ...linked,
     };
     if (patch) this.#values.patches[this.#values.preset] = patch;
@@ -104,6 +105,9 @@ export class AppState {
   // fall back to the first of each when a saved or linked name no longer exists.
   setCatalog(presetTexts, mcuNames) {
     this.#presetTexts = new Map(presetTexts);
+    for (const [name, { text }] of Object.entries(this.#values.opened)) {
+      if (!this.#presetTexts.has(name)) this.#presetTexts.set(name, text);
+    }
     if (!this.#presetTexts.has(this.#values.preset)) this.#values.preset = [...this.#presetTexts.keys()][0];
     if (this.#values.mcu !== CUSTOM_MCU && !mcuNames.includes(this.#values.mcu)) this.#values.mcu = mcuNames[0];
     this.#commit('catalog');
@@ -149,6 +153,28 @@ export class AppState {
     if (choice === AUTO_PATCH) delete this.#values.patches[this.#values.preset];
     else this.#values.patches[this.#values.preset] = choice;
     this.#commit('patch');
+  }
+
+  // Networks opened from elsewhere (a TinyNAS candidate), as extra catalog entries:
+  // [{name, description}], for the preset picker.
+  get openedEntries() {
+    return Object.entries(this.#values.opened).map(([name, { description }]) => ({ name, description }));
+  }
+
+  // Open `text` as the catalog entry `name` (added, or replaced if it exists; saved with
+  // the state) and choose it. Drafts of other entries stay as they are: the user's own
+  // edited network comes back when its preset is chosen again. If `name` itself holds a
+  // draft that differs from `text`, confirmDiscard() must agree to drop it; returns
+  // false, changing nothing, when it does not.
+  openNetwork(name, text, description = '', confirmDiscard = () => true) {
+    const draft = this.#values.drafts[name];
+    if (draft !== undefined && draft !== text && !confirmDiscard()) return false;
+    delete this.#values.drafts[name];
+    this.#values.opened[name] = { text, description };
+    this.#presetTexts.set(name, text);
+    this.#values.preset = name;
+    this.#commit('preset');
+    return true;
   }
 
   // Apply a hash the user typed or followed (hashchange).

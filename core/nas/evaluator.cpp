@@ -38,10 +38,13 @@ const Evaluated& Evaluator::evaluate(const Candidate& candidate, Phase phase) {
     found = cache_.emplace(key, &evaluated_.back()).first;
   }
   trials_.push_back(Trial{static_cast<int>(trials_.size()) + 1, phase, found->second});
-  if (on_progress_ && trials_.size() % kProgressEvery == 0) {
-    cancelled_ = cancelled_ || !on_progress_(Progress{phase, static_cast<int>(trials_.size()), trials_total_, feasible_});
-  }
+  if (!cancelled_ && trials_.size() % kProgressEvery == 0) cancelled_ = !report_progress(phase, false);
   return *found->second;
+}
+
+bool Evaluator::report_progress(Phase phase, bool final) {
+  if (!on_progress_) return true;
+  return on_progress_(Progress{phase, static_cast<int>(trials_.size()), trials_total_, feasible_, &evaluated_, final});
 }
 
 }  // namespace tinyml::nas

@@ -39,8 +39,13 @@ struct Progress {
   int trials_done = 0;
   int trials_total = 0;
   int feasible = 0;  // distinct feasible networks so far
+  // Every network measured so far, in the order first measured (the evaluator's own
+  // list, valid during the call): a caller drawing the search live reads the new ones.
+  const std::deque<Evaluated>* evaluated = nullptr;
+  bool final = false;  // the search has ended (the last call; its return value is ignored)
 };
-// Called every kProgressEvery trials; returning false cancels the search.
+// Called every kProgressEvery trials, and once more when the search ends (run_nas);
+// returning false cancels the search.
 using ProgressCallback = std::function<bool(const Progress&)>;
 inline constexpr int kProgressEvery = 100;
 
@@ -49,6 +54,8 @@ class Evaluator {
   Evaluator(const SearchSpace& space, const Constraints& constraints, int trials_total, ProgressCallback on_progress);
 
   const Evaluated& evaluate(const Candidate& candidate, Phase phase);
+  // Calls the progress callback now (if there is one); returns false if it cancels.
+  bool report_progress(Phase phase, bool final);
 
   int measured() const { return static_cast<int>(evaluated_.size()); }
   int feasible() const { return feasible_; }

@@ -60,6 +60,9 @@ NasResult run_nas(const NasConfig& config) {
   if (result.space_optimisation.chosen >= 0 && !evaluator.cancelled()) {
     evolve(chosen_subspace(space, result.space_optimisation), evaluator, rng, config.evolution);
   }
+  if (!evaluator.cancelled()) {
+    evaluator.report_progress(evaluator.trials().empty() ? Phase::SpaceOptimisation : evaluator.trials().back().phase, true);
+  }
   result.trials = static_cast<int>(evaluator.trials().size()) - result.space_optimisation_trials;
   result.measured = evaluator.measured();
   result.feasible_count = evaluator.feasible();

@@ -9,9 +9,9 @@ test('api.js exports createPlayground and PlaygroundError', () => {
   assert.ok(api.PlaygroundError.prototype instanceof Error);
 });
 
-test('createPlayground resolves to an object with analyze, presets and mcus', async () => {
+test('createPlayground resolves to an object with analyze, presets, mcus and nas', async () => {
   const playground = await api.createPlayground();
-  assert.deepStrictEqual(Object.keys(playground).sort(), ['analyze', 'estimateLatency', 'loadInt8Model', 'mcus', 'presets', 'quantize']);
+  assert.deepStrictEqual(Object.keys(playground).sort(), ['analyze', 'estimateLatency', 'loadInt8Model', 'mcus', 'nas', 'presets', 'quantize']);
   assert.ok(Object.isFrozen(playground));
 });
 
