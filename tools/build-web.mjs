@@ -26,8 +26,7 @@ if (!(await stat(wasmModule).catch(() => null))) {
 // starts from a Blob URL (web/worker_client.js): file:// pages cannot load
 // new Worker('w.js'). Add a worker by adding its entry here.
 const WORKERS = {
-  inference: 'web/workers/inference_worker.js',
-  nas: 'web/workers/nas_worker.js',
+  core: 'web/workers/core_worker.js',
 };
 
 // Bundled size of each worker, for the summary line (each one that runs the core carries

@@ -3,7 +3,7 @@
 // thread whenever the network or the MCU changes. Nothing here edits the network: a
 // failure is shown in the panel and the last results stay, marked stale.
 
-import sourceOfInferenceWorker from 'worker:inference';
+import sourceOfInferenceWorker from 'worker:core';
 import { errorDetails } from './analysis.js';
 import { IMAGE } from './components/inference_panel.js';
 import { imagePixels } from './image_pixels.js';

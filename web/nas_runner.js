@@ -1,4 +1,4 @@
-// Runs TinyNAS searches in a Web Worker (web/workers/nas_worker.js), one at a time, so
+// Runs TinyNAS searches in a Web Worker (web/workers/core_worker.js), one at a time, so
 // the page stays responsive while the core measures thousands of networks.
 //
 // Cancelling terminates the worker, and the next search starts a fresh one. The search
@@ -11,7 +11,7 @@
 // The worker is built from a Blob URL holding its bundled source (tools/build-web.mjs),
 // the only way a worker starts from a page opened from disk.
 
-import workerSource from 'worker:nas';
+import workerSource from 'worker:core';
 
 export class NasCancelled extends Error {
   constructor() {

@@ -1,0 +1,28 @@
+// The Web Worker that runs the core off the page's thread: TinyNAS searches
+// (web/nas_runner.js) and int8 inference sessions (web/inference.js). One bundle, so the
+// page carries one extra copy of the wasm module, not one per feature; each feature
+// starts its own instance of it (a NAS search is cancelled by terminating its worker,
+// which must not take the inference sessions with it).
+// Protocol (sql.js's): page → worker {id, action, ...args};
+//   worker → page {id, progress} (any number, NAS only), then {id, result} | {id, error}.
+// A search is one synchronous wasm call: the worker reads no messages while it runs.
+import { createPlayground } from '../../wasm/api.js';
+import { INFERENCE_ACTIONS, InferenceService } from '../model/inference_service.js';
+
+const ready = createPlayground().then((playground) => ({ playground, inference: new InferenceService(playground) }));
+
+function run({ playground, inference }, { id, action, ...args }) {
+  if (action === 'nas') return playground.nas(args.request, (progress) => self.postMessage({ id, progress }));
+  if (INFERENCE_ACTIONS.includes(action)) return inference[action](args);
+  throw new Error(`unknown action ${JSON.stringify(action)}`);
+}
+
+self.onmessage = async ({ data }) => {
+  const id = data?.id;
+  try {
+    self.postMessage({ id, result: run(await ready, data ?? {}) });
+  } catch (error) {
+    const { name = 'Error', message = String(error), path = '', reason = message, line = null, column = null } = error ?? {};
+    self.postMessage({ id, error: { name, message, path, reason, line, column } });
+  }
+};
