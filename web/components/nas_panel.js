@@ -39,6 +39,7 @@ export class NasPanel {
   #cdfNote;
   #table;
   #tableTitle;
+  #results;
 
   // onStart(settings), onCancel(), onOpen(candidate)
   constructor(root, { onStart, onCancel, onOpen }) {
@@ -83,13 +84,14 @@ export class NasPanel {
       this.#bar,
       this.#status,
       this.#explanation,
+      this.#results = el('div', { className: 'nas-results', hidden: true },
       el('div', { className: 'nas-charts' },
         el('figure', {}, el('figcaption', {}, 'Every measured network: flash vs peak SRAM'), this.#scatterNote,
           el('div', { className: 'chart-box tall' }, scatterCanvas)),
         el('figure', {}, el('figcaption', {}, 'Space optimisation: MACs of the fitting samples, per (width, resolution)'), this.#cdfNote,
           el('div', { className: 'chart-box tall' }, cdfCanvas))),
       this.#tableTitle,
-      tableRoot,
+      tableRoot),
     );
     this.#scatter = new NasScatter(scatterCanvas);
     this.#cdf = new NasCdfChart(cdfCanvas);
@@ -116,6 +118,8 @@ export class NasPanel {
   }
 
   showStarted(run) {
+    // Charts and table are hidden until the first search: empty axes say nothing.
+    this.#results.hidden = false;
     this.#start.disabled = true;
     this.#cancel.disabled = false;
     this.#explanation.hidden = true;
