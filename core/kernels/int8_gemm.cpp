@@ -11,53 +11,52 @@ using simd::I16x8;
 using simd::I32x4;
 
 // Rows of output pixels computed together: each loaded filter vector is used this many
-// times. Three rows × four channels keep 12 accumulators, three inputs and a filter
-// vector in the 16 vector registers of x86-64 (where V8 maps wasm SIMD too).
-constexpr int kTileRows = 3;
+// times. Four rows × eight channels keep 8 accumulators, four splatted inputs and two
+// filter vectors in the 16 vector registers of x86-64 (where V8 maps wasm SIMD too).
+constexpr int kTileRows = 4;
 
 // Requantizes the accumulators of channels [channel, channel + 4) and stores the first
-// `count` (≤ 4).
+// `count` (≤ 4; none when ≤ 0).
 inline void requantize_store(const PackedFilter& filter, I32x4 accumulators, int channel, int count,
                              int8_t* output) {
+  if (count <= 0) return;
   const I32x4 values = requantize_i32x4(filter.requantizer, accumulators, channel);
-  if (count == kGemmChannelBlock) {
+  if (count >= 4) {
     simd::store_int8x4(output, values);
   } else {
-    int8_t bytes[kGemmChannelBlock];
+    int8_t bytes[4];
     simd::store_int8x4(bytes, values);
     for (int lane = 0; lane < count; ++lane) output[lane] = bytes[lane];
   }
 }
 
-// One tile: `Rows` rows × the 4 channels of `block`, accumulated over the padded depth.
+// One tile: `Rows` rows × the 8 channels of `block`, accumulated over the padded depth.
 template <int Rows>
 void gemm_tile(const PackedFilter& filter, const int16_t* rows, int block, int8_t* output,
                std::size_t output_stride) {
   const int depth_padded = filter.depth_padded;
   const int16_t* weights = filter.values.data() + static_cast<std::size_t>(block) * kGemmChannelBlock * depth_padded;
-  I32x4 sums[Rows][kGemmChannelBlock];
-  for (int row = 0; row < Rows; ++row) {
-    for (int channel = 0; channel < kGemmChannelBlock; ++channel) sums[row][channel] = simd::zero_i32x4();
-  }
+  I32x4 low[Rows];   // channels 0–3 of the block
+  I32x4 high[Rows];  // channels 4–7
+  for (int row = 0; row < Rows; ++row) low[row] = high[row] = simd::zero_i32x4();
   for (int step = 0; step < depth_padded; step += kGemmDepthStep) {
-    I16x8 inputs[Rows];
-    for (int row = 0; row < Rows; ++row) inputs[row] = simd::load_i16x8(rows + row * depth_padded + step);
-    for (int channel = 0; channel < kGemmChannelBlock; ++channel) {
-      const I16x8 weight = simd::load_i16x8(weights + channel * kGemmDepthStep);
-      for (int row = 0; row < Rows; ++row) {
-        sums[row][channel] = simd::add_i32x4(sums[row][channel], simd::dot_i16x8(inputs[row], weight));
-      }
-    }
+    const I16x8 weights_low = simd::load_i16x8(weights);
+    const I16x8 weights_high = simd::load_i16x8(weights + 8);
     weights += kGemmChannelBlock * kGemmDepthStep;
+    for (int row = 0; row < Rows; ++row) {
+      const I16x8 pair = simd::load_i16x2_splat(rows + row * depth_padded + step);
+      low[row] = simd::add_i32x4(low[row], simd::dot_i16x8(pair, weights_low));
+      high[row] = simd::add_i32x4(high[row], simd::dot_i16x8(pair, weights_high));
+    }
   }
   const int first_channel = block * kGemmChannelBlock;
-  const int count = filter.channels - first_channel < kGemmChannelBlock ? filter.channels - first_channel
-                                                                       : kGemmChannelBlock;
-  const I32x4 bias = simd::load_i32x4(filter.bias.data() + first_channel);
+  const int count = filter.channels - first_channel;
+  const I32x4 bias_low = simd::load_i32x4(filter.bias.data() + first_channel);
+  const I32x4 bias_high = simd::load_i32x4(filter.bias.data() + first_channel + 4);
   for (int row = 0; row < Rows; ++row) {
-    const I32x4 accumulators =
-        simd::add_i32x4(simd::sum_lanes4(sums[row][0], sums[row][1], sums[row][2], sums[row][3]), bias);
-    requantize_store(filter, accumulators, first_channel, count, output + row * output_stride + first_channel);
+    int8_t* out = output + row * output_stride + first_channel;
+    requantize_store(filter, simd::add_i32x4(low[row], bias_low), first_channel, count, out);
+    requantize_store(filter, simd::add_i32x4(high[row], bias_high), first_channel + 4, count - 4, out + 4);
   }
 }
 
@@ -106,15 +105,6 @@ void gemm_requantize(const PackedFilter& filter, const int16_t* rows, int row_co
                    output + row * output_stride, output_stride);
     }
   }
-}
-
-void widen_with_offset(const int8_t* source, int count, int16_t offset, int16_t* destination) {
-  const simd::I16x8 offsets = simd::splat_i16x8(offset);
-  int index = 0;
-  for (; index + 8 <= count; index += 8) {
-    simd::store_i16x8(destination + index, simd::add_i16x8(simd::load_i8x8_widened(source + index), offsets));
-  }
-  for (; index < count; ++index) destination[index] = static_cast<int16_t>(source[index] + offset);
 }
 
 }  // namespace tinyml::kernels

@@ -16,23 +16,27 @@
 #include <vector>
 
 #include "core/kernels/requantize_vector.hpp"
+#include "core/kernels/simd128.hpp"
 #include "core/kernels/tensor_span.hpp"
 #include "core/quant/fixed_point.hpp"
 #include "core/quant/quant_params.hpp"
 
 namespace tinyml::kernels {
 
-// Channels are packed in blocks of kGemmChannelBlock, depth in steps of kGemmDepthStep.
-constexpr int kGemmChannelBlock = 4;
-constexpr int kGemmDepthStep = 8;
+// Channels are packed in blocks of kGemmChannelBlock, depth in pairs (kGemmDepthStep).
+constexpr int kGemmChannelBlock = 8;
+constexpr int kGemmDepthStep = 2;
 
 inline int gemm_padded_depth(int depth) {
   return (depth + kGemmDepthStep - 1) / kGemmDepthStep * kGemmDepthStep;
 }
 
 // A filter [channels, depth] int8 widened to int16 and laid out for the product:
-// [channel block][depth / 8][4 channels][8 depth], zero past `depth` and past
-// `channels` (the last block is padded to 4 channels that are computed, never stored).
+// [channel block][depth / 2][8 channels][2 depth], zero past `depth` and past
+// `channels` (the last block is padded to 8 channels that are computed, never stored).
+// One step of the product splats an input pair (x[k], x[k+1]) over four 32-bit lanes
+// and takes its pairwise dot product with the pairs of 4 channels (i32x4.dot_i16x8 /
+// pmaddwd): lanes stay channels, so no horizontal sum is needed at the end.
 struct PackedFilter {
   int channels = 0;
   int depth = 0;
@@ -54,7 +58,14 @@ void gemm_requantize(const PackedFilter& filter, const int16_t* rows, int row_co
                      std::size_t output_stride);
 
 // Writes `count` int8 values x + offset as int16 to `destination` (the columns the
-// product reads). Vectorised; exact.
-void widen_with_offset(const int8_t* source, int count, int16_t offset, int16_t* destination);
+// product reads). Exact: x + offset ∈ [−255, 255]. Inline: the gather calls it per tap.
+inline void widen_with_offset(const int8_t* source, int count, int16_t offset, int16_t* destination) {
+  const simd::I16x8 offsets = simd::splat_i16x8(offset);
+  int index = 0;
+  for (; index + 8 <= count; index += 8) {
+    simd::store_i16x8(destination + index, simd::add_i16x8(simd::load_i8x8_widened(source + index), offsets));
+  }
+  for (; index < count; ++index) destination[index] = static_cast<int16_t>(source[index] + offset);
+}
 
 }  // namespace tinyml::kernels

@@ -11,6 +11,8 @@
 //        since multiplier ≥ 0)
 //   y >> e = (y · 2^(31 − e)) >> 31                 (the per-lane shift wasm lacks)
 //   result = (y >> e) + ((y & mask) > mask/2 + (y < 0))   (= rounding_divide_by_pot)
+// Two shortcuts, exact as well: the multiply by 2^left_shift is skipped when no channel
+// shifts left, and where the 4 channels of a block share e, y >> e is one vector shift.
 #pragma once
 
 #include <cstdint>
@@ -30,6 +32,8 @@ struct VectorRequantizer {
   std::vector<int32_t> remainder_mask;
   std::vector<int32_t> threshold;
   std::vector<int32_t> no_right_shift;
+  std::vector<int8_t> block_right_shift;  // per block of 4 channels: their common e, or −1
+  bool any_left_shift = false;
   int32_t output_zero_point = 0;
   int32_t min = -128;
   int32_t max = 127;
@@ -40,14 +44,18 @@ struct VectorRequantizer {
 VectorRequantizer make_vector_requantizer(const std::vector<quant::QuantizedMultiplier>& multipliers,
                                           int32_t output_zero_point, quant::ActivationRange range);
 
-// Requantized outputs of channels [channel, channel + 4), in [min, max]. `channel` + 4
-// must not pass the padded size.
+// Requantized outputs of channels [channel, channel + 4), in [min, max]. `channel` is a
+// multiple of 4 and `channel` + 4 does not pass the padded size.
 inline simd::I32x4 requantize_i32x4(const VectorRequantizer& q, simd::I32x4 accumulator, int channel) {
   using namespace simd;
-  const I32x4 x = mul_i32x4(accumulator, load_i32x4(q.left_factor.data() + channel));
+  const I32x4 x =
+      q.any_left_shift ? mul_i32x4(accumulator, load_i32x4(q.left_factor.data() + channel)) : accumulator;
   const I32x4 y = mul_shift31_i32x4(x, load_i32x4(q.multiplier.data() + channel), int64_t{1} << 30);
-  const I32x4 shifted = select_i32x4(load_i32x4(q.no_right_shift.data() + channel), y,
-                                     mul_shift31_i32x4(y, load_i32x4(q.right_factor.data() + channel), 0));
+  const int common_shift = q.block_right_shift[channel / 4];
+  const I32x4 shifted =
+      common_shift >= 0 ? shift_right_i32x4(y, common_shift)
+                        : select_i32x4(load_i32x4(q.no_right_shift.data() + channel), y,
+                                       mul_shift31_i32x4(y, load_i32x4(q.right_factor.data() + channel), 0));
   const I32x4 remainder = and_i32x4(y, load_i32x4(q.remainder_mask.data() + channel));
   const I32x4 threshold = sub_i32x4(load_i32x4(q.threshold.data() + channel), sign_i32x4(y));
   const I32x4 rounded = sub_i32x4(shifted, greater_i32x4(remainder, threshold));

@@ -28,6 +28,8 @@ using I32x4 = v128_t;
 
 inline I16x8 load_i16x8(const int16_t* p) { return wasm_v128_load(p); }
 inline I16x8 load_i8x8_widened(const int8_t* p) { return wasm_i16x8_load8x8(p); }
+// The pair p[0], p[1] repeated into all four 32-bit lanes.
+inline I16x8 load_i16x2_splat(const int16_t* p) { return wasm_v128_load32_splat(p); }
 inline void store_i16x8(int16_t* p, I16x8 v) { wasm_v128_store(p, v); }
 inline I16x8 splat_i16x8(int16_t v) { return wasm_i16x8_splat(v); }
 inline I16x8 add_i16x8(I16x8 a, I16x8 b) { return wasm_i16x8_add(a, b); }
@@ -53,6 +55,7 @@ inline I32x4 mul_i32x4(I32x4 a, I32x4 b) { return wasm_i32x4_mul(a, b); }  // lo
 inline I32x4 and_i32x4(I32x4 a, I32x4 b) { return wasm_v128_and(a, b); }
 inline I32x4 greater_i32x4(I32x4 a, I32x4 b) { return wasm_i32x4_gt(a, b); }  // −1 where a > b
 inline I32x4 sign_i32x4(I32x4 v) { return wasm_i32x4_shr(v, 31); }           // −1 where v < 0
+inline I32x4 shift_right_i32x4(I32x4 v, int count) { return wasm_i32x4_shr(v, count); }  // arithmetic, 0..31
 inline I32x4 select_i32x4(I32x4 mask, I32x4 a, I32x4 b) { return wasm_v128_bitselect(a, b, mask); }
 inline I32x4 min_i32x4(I32x4 a, I32x4 b) { return wasm_i32x4_min(a, b); }
 inline I32x4 max_i32x4(I32x4 a, I32x4 b) { return wasm_i32x4_max(a, b); }
@@ -82,6 +85,11 @@ inline I16x8 load_i8x8_widened(const int8_t* p) {
   return _mm_cvtepi8_epi16(_mm_loadl_epi64(reinterpret_cast<const __m128i*>(p)));
 }
 inline void store_i16x8(int16_t* p, I16x8 v) { _mm_storeu_si128(reinterpret_cast<__m128i*>(p), v); }
+inline I16x8 load_i16x2_splat(const int16_t* p) {
+  int32_t pair;
+  std::memcpy(&pair, p, 4);
+  return _mm_set1_epi32(pair);
+}
 inline I16x8 splat_i16x8(int16_t v) { return _mm_set1_epi16(v); }
 inline I16x8 add_i16x8(I16x8 a, I16x8 b) { return _mm_add_epi16(a, b); }
 inline I16x8 mul_i16x8(I16x8 a, I16x8 b) { return _mm_mullo_epi16(a, b); }
@@ -105,6 +113,7 @@ inline I32x4 mul_i32x4(I32x4 a, I32x4 b) { return _mm_mullo_epi32(a, b); }
 inline I32x4 and_i32x4(I32x4 a, I32x4 b) { return _mm_and_si128(a, b); }
 inline I32x4 greater_i32x4(I32x4 a, I32x4 b) { return _mm_cmpgt_epi32(a, b); }
 inline I32x4 sign_i32x4(I32x4 v) { return _mm_srai_epi32(v, 31); }
+inline I32x4 shift_right_i32x4(I32x4 v, int count) { return _mm_sra_epi32(v, _mm_cvtsi32_si128(count)); }
 inline I32x4 select_i32x4(I32x4 mask, I32x4 a, I32x4 b) { return _mm_blendv_epi8(b, a, mask); }
 inline I32x4 min_i32x4(I32x4 a, I32x4 b) { return _mm_min_epi32(a, b); }
 inline I32x4 max_i32x4(I32x4 a, I32x4 b) { return _mm_max_epi32(a, b); }
@@ -144,6 +153,11 @@ inline I16x8 load_i8x8_widened(const int8_t* p) {
   return v;
 }
 inline void store_i16x8(int16_t* p, I16x8 v) { std::memcpy(p, v.lane, sizeof v.lane); }
+inline I16x8 load_i16x2_splat(const int16_t* p) {
+  I16x8 v;
+  for (int i = 0; i < 8; ++i) v.lane[i] = p[i % 2];
+  return v;
+}
 inline I16x8 splat_i16x8(int16_t value) {
   I16x8 v;
   for (int i = 0; i < 8; ++i) v.lane[i] = value;
@@ -194,6 +208,9 @@ inline I32x4 mul_i32x4(I32x4 a, I32x4 b) { return lanes_i32x4(a, b, [](int32_t x
 inline I32x4 and_i32x4(I32x4 a, I32x4 b) { return lanes_i32x4(a, b, [](int32_t x, int32_t y) { return x & y; }); }
 inline I32x4 greater_i32x4(I32x4 a, I32x4 b) { return lanes_i32x4(a, b, [](int32_t x, int32_t y) { return x > y ? -1 : 0; }); }
 inline I32x4 sign_i32x4(I32x4 v) { return lanes_i32x4(v, v, [](int32_t x, int32_t) { return x < 0 ? -1 : 0; }); }
+inline I32x4 shift_right_i32x4(I32x4 v, int count) {
+  return lanes_i32x4(v, v, [count](int32_t x, int32_t) { return x >= 0 ? x >> count : ~(~x >> count); });
+}
 inline I32x4 select_i32x4(I32x4 mask, I32x4 a, I32x4 b) {
   for (int i = 0; i < 4; ++i) a.lane[i] = mask.lane[i] ? a.lane[i] : b.lane[i];
   return a;
