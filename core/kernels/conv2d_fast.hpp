@@ -3,7 +3,10 @@
 // input gathered per block of output pixels into int16 columns (im2col: for each pixel
 // its KH·KW·C_in/groups taps, input + offset, 0 for taps outside the image), then one
 // matrix product per group. A 1×1 unpadded convolution (pointwise) gathers one tap per
-// pixel and skips the window arithmetic.
+// pixel and skips the window arithmetic. An undilated convolution with one group first
+// widens the whole input once into a zero-padded int16 image (input + offset, 0 in the
+// padding), so each pixel's columns are KH contiguous runs of KW·C_in values copied
+// without bounds checks.
 //
 // Scratch: the caller hands eval `scratch_elements()` int16 (the engine allocates them
 // once at prepare). Groups > 1 are supported (one packed filter per group).
@@ -23,7 +26,11 @@ struct FastConv2d {
   std::vector<PackedFilter> groups;  // one per group: [C_out / groups, KH·KW·C_in / groups]
   int block_pixels = 1;              // output pixels gathered per product
   bool pointwise = false;            // 1×1 filter, no padding
-  std::size_t scratch_elements() const;
+  bool padded_image = false;         // gather from a padded int16 copy of the input
+  int padded_height = 0;             // (OH − 1)·stride_h + KH rows of the padded image
+  int padded_width = 0;              // (OW − 1)·stride_w + KW columns
+  std::size_t column_elements() const;  // the column block, at the start of the scratch
+  std::size_t scratch_elements() const;  // column block, then the padded image if any
 };
 
 // Packs `filter` ([C_out, KH, KW, C_in / groups] int8, params.filter_size() values) and
