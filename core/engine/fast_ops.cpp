@@ -25,7 +25,9 @@ void FastOps::append(const kernels::DepthwiseConv2dParams& params, const Int8OpD
     kernels_.emplace_back();
     return;
   }
-  kernels_.emplace_back(kernels::prepare_depthwise_conv2d_fast(params, view(data.filter), view(data.bias)));
+  kernels::FastDepthwiseConv2d conv = kernels::prepare_depthwise_conv2d_fast(params, view(data.filter), view(data.bias));
+  grow_scratch(conv.scratch_elements());
+  kernels_.emplace_back(std::move(conv));
 }
 
 void FastOps::append(const kernels::FullyConnectedParams& params, const Int8OpData& data) {
@@ -49,7 +51,7 @@ bool FastOps::run(int op_index, kernels::Span<const int8_t> input, kernels::Span
   if (const auto* conv = std::get_if<kernels::FastConv2d>(&kernel)) {
     kernels::conv2d_fast(*conv, input, scratch, output);
   } else if (const auto* depthwise = std::get_if<kernels::FastDepthwiseConv2d>(&kernel)) {
-    kernels::depthwise_conv2d_fast(*depthwise, input, output);
+    kernels::depthwise_conv2d_fast(*depthwise, input, scratch, output);
   } else if (const auto* linear = std::get_if<kernels::FastFullyConnected>(&kernel)) {
     kernels::fully_connected_fast(*linear, input, scratch, output);
   } else if (const auto* add = std::get_if<kernels::FastAdd>(&kernel)) {

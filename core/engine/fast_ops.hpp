@@ -2,7 +2,7 @@
 // packed form its fast kernel needs (conv2d_fast.hpp, depthwise_conv2d_fast.hpp for
 // depth multiplier 1, fully_connected_fast.hpp, add_fast.hpp without broadcasting), built once at prepare from the op's
 // reference params and weights, and one int16 scratch buffer for the largest im2col
-// block. Ops without a fast kernel (pools, mean, flatten, other depthwise and add) run
+// block or padded image. Ops without a fast kernel (pools, mean, flatten, other depthwise and add) run
 // their reference kernel.
 #pragma once
 
@@ -42,7 +42,7 @@ class FastOps {
   void grow_scratch(std::size_t elements);
 
   std::vector<Kernel> kernels_;   // per op
-  std::vector<int16_t> scratch_;  // im2col columns of the conv2d and linear kernels
+  std::vector<int16_t> scratch_;  // im2col columns and padded images of the kernels
 };
 
 }  // namespace tinyml::engine

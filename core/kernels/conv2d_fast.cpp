@@ -42,36 +42,13 @@ void gather_column(const FastConv2d& conv, const PackedFilter& packed, Span<cons
   std::fill(column + packed.depth, column + packed.depth_padded, int16_t{0});
 }
 
-// Widens the input of image `batch` into the padded int16 image: row py, column px holds
-// input (py − pad_top, px − pad_left) + offset, or 0 outside the input.
-void fill_padded_image(const FastConv2d& conv, Span<const int8_t> input, int batch, int16_t* image) {
-  const Window2d& window = conv.params.window;
-  const int channels = window.input.channels;
-  const auto offset = static_cast<int16_t>(conv.params.input_offset);
-  const std::size_t row_elements = static_cast<std::size_t>(conv.padded_width) * channels;
-  const int inside_begin = std::min(window.pad_left, conv.padded_width);
-  const int inside_end = std::min(conv.padded_width, window.pad_left + window.input.width);
-  for (int padded_y = 0; padded_y < conv.padded_height; ++padded_y) {
-    int16_t* row = image + padded_y * row_elements;
-    const int in_y = padded_y - window.pad_top;
-    if (in_y < 0 || in_y >= window.input.height || inside_end <= inside_begin) {
-      std::fill(row, row + row_elements, int16_t{0});
-      continue;
-    }
-    std::fill(row, row + static_cast<std::size_t>(inside_begin) * channels, int16_t{0});
-    widen_with_offset(input.data + window.input.offset(batch, in_y, 0, 0), (inside_end - inside_begin) * channels,
-                      offset, row + static_cast<std::size_t>(inside_begin) * channels);
-    std::fill(row + static_cast<std::size_t>(inside_end) * channels, row + row_elements, int16_t{0});
-  }
-}
-
 // The columns of output pixel (out_y, out_x) from the padded image: KH runs of KW·C_in.
 void gather_from_padded(const FastConv2d& conv, const PackedFilter& packed, const int16_t* image, int out_y,
                         int out_x, int16_t* column) {
   const Window2d& window = conv.params.window;
   const int channels = window.input.channels;
   const std::size_t run = static_cast<std::size_t>(window.filter_width) * channels;
-  const std::size_t row_elements = static_cast<std::size_t>(conv.padded_width) * channels;
+  const std::size_t row_elements = static_cast<std::size_t>(conv.padded.width) * channels;
   const int16_t* source = image + static_cast<std::size_t>(out_y) * window.stride_h * row_elements +
                           static_cast<std::size_t>(out_x) * window.stride_w * channels;
   for (int filter_y = 0; filter_y < window.filter_height; ++filter_y) {
@@ -88,10 +65,7 @@ std::size_t FastConv2d::column_elements() const {
 }
 
 std::size_t FastConv2d::scratch_elements() const {
-  const std::size_t image = padded_image ? static_cast<std::size_t>(padded_height) * padded_width *
-                                               params.window.input.channels
-                                         : 0;
-  return column_elements() + image;
+  return column_elements() + (padded_image ? padded.elements() : 0);
 }
 
 FastConv2d prepare_conv2d_fast(const Conv2dParams& params, Span<const int8_t> filter, Span<const int32_t> bias) {
@@ -117,10 +91,7 @@ FastConv2d prepare_conv2d_fast(const Conv2dParams& params, Span<const int8_t> fi
   }
   conv.block_pixels = std::max(4, std::min(96, kColumnBlockElements / gemm_padded_depth(depth)));
   conv.padded_image = !conv.pointwise && group_count == 1 && window.dilation_h == 1 && window.dilation_w == 1;
-  if (conv.padded_image) {
-    conv.padded_height = (window.output.height - 1) * window.stride_h + window.filter_height;
-    conv.padded_width = (window.output.width - 1) * window.stride_w + window.filter_width;
-  }
+  if (conv.padded_image) conv.padded = padded_image_of(window);
   return conv;
 }
 
@@ -135,7 +106,7 @@ void conv2d_fast_padded(const FastConv2d& conv, Span<const int8_t> input, Span<i
   int16_t* image = scratch.data + conv.column_elements();
   const int pixels = window.output.height * window.output.width;
   for (int batch = 0; batch < window.output.batch; ++batch) {
-    fill_padded_image(conv, input, batch, image);
+    fill_padded_image(window, conv.padded, conv.params.input_offset, input, batch, image);
     int8_t* image_output = output.data + window.output.offset(batch, 0, 0, 0);
     for (int first = 0; first < pixels; first += conv.block_pixels) {
       const int count = std::min(conv.block_pixels, pixels - first);

@@ -17,6 +17,7 @@
 
 #include "core/kernels/conv2d.hpp"
 #include "core/kernels/int8_gemm.hpp"
+#include "core/kernels/padded_image.hpp"
 #include "core/kernels/tensor_span.hpp"
 
 namespace tinyml::kernels {
@@ -27,8 +28,7 @@ struct FastConv2d {
   int block_pixels = 1;              // output pixels gathered per product
   bool pointwise = false;            // 1×1 filter, no padding
   bool padded_image = false;         // gather from a padded int16 copy of the input
-  int padded_height = 0;             // (OH − 1)·stride_h + KH rows of the padded image
-  int padded_width = 0;              // (OW − 1)·stride_w + KW columns
+  PaddedImage padded;                // its size
   std::size_t column_elements() const;  // the column block, at the start of the scratch
   std::size_t scratch_elements() const;  // column block, then the padded image if any
 };

@@ -113,7 +113,8 @@ inline Mismatches compare_depthwise_conv2d(const kernels::DepthwiseConv2dConfig&
                             kernels::span_of(reference));
   const kernels::FastDepthwiseConv2d conv =
       kernels::prepare_depthwise_conv2d_fast(params, kernels::span_of(filter), kernels::span_of(bias));
-  kernels::depthwise_conv2d_fast(conv, kernels::span_of(input), kernels::span_of(fast));
+  std::vector<int16_t> scratch(conv.scratch_elements(), int16_t{0x5555});
+  kernels::depthwise_conv2d_fast(conv, kernels::span_of(input), kernels::span_of(scratch), kernels::span_of(fast));
   return count_mismatches(reference, fast);
 }
 
