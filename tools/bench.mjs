@@ -89,3 +89,47 @@ for (const request of NAS_CASES) {
   console.log('NAS', request.estimator.padEnd(12), String(trials).padStart(7), String(result.measured).padStart(9),
     nativeRate.toFixed(0).padStart(10), wasmRate.toFixed(0).padStart(10), (nativeRate / wasmRate).toFixed(2).padStart(12));
 }
+
+// Inference: for each preset at its native input size, the median ms per inference of
+// the float engine and the int8 engine with the reference and the fast kernels, natively
+// (build/native/tools/bench_inference) and in wasm under Node (build/wasm/
+// bench_inference.mjs), each measured in one process (tools/bench_inference.cpp). GMAC/s
+// counts conv and linear MACs at the median; "fast best" is the fastest run (least
+// disturbed by other processes); "fast/ref" is the fast kernels' speed-up (medians) in
+// the same run; "equal": the two int8 outputs are identical.
+const { runWasmProgram } = await import('./node/run_wasm_program.mjs');
+const benchNative = fileURLToPath(new URL('../build/native/tools/bench_inference', import.meta.url));
+const inferenceRows = [];
+if (existsSync(benchNative)) {
+  const out = execFileSync(benchNative, [], { encoding: 'utf8', maxBuffer: 16 << 20 });
+  inferenceRows.push(...out.trim().split('\n').map((line) => JSON.parse(line)));
+} else {
+  console.error(`bench: ${benchNative} is missing; run npm run build`);
+}
+try {
+  inferenceRows.push(...(await runWasmProgram('bench_inference')).map((line) => JSON.parse(line)));
+} catch (error) {
+  console.error(`bench: wasm inference skipped: ${error.message}`);
+}
+console.log('\ninference, median ms per run (batch 1, one thread)');
+console.log(
+  'preset'.padEnd(12), 'input'.padStart(6), 'MMACs'.padStart(7), 'target'.padStart(13), 'float ms'.padStart(9),
+  'int8 ref'.padStart(9), 'int8 fast'.padStart(10), 'fast best'.padStart(10), 'fast GMAC/s'.padStart(12),
+  'fast/ref'.padStart(9),
+  'equal'.padStart(6),
+);
+for (const row of inferenceRows) {
+  console.log(
+    row.preset.padEnd(12),
+    String(row.resolution).padStart(6),
+    (row.macs / 1e6).toFixed(1).padStart(7),
+    row.target.padStart(13),
+    row.float_ms.toFixed(2).padStart(9),
+    row.int8_reference_ms.toFixed(2).padStart(9),
+    row.int8_fast_ms.toFixed(2).padStart(10),
+    row.best_ms.int8_fast.toFixed(2).padStart(10),
+    (row.macs / row.int8_fast_ms / 1e6).toFixed(2).padStart(12),
+    (row.int8_reference_ms / row.int8_fast_ms).toFixed(1).padStart(9),
+    String(row.outputs_equal).padStart(6),
+  );
+}

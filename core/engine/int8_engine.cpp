@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "core/engine/fast_ops.hpp"
 #include "core/engine/op_geometry.hpp"
 #include "core/error.hpp"
 #include "core/memory/graph_arena.hpp"
@@ -63,11 +64,20 @@ Int8Engine::KernelParams Int8Engine::prepare_op(const Int8Model& model, int op_i
   throw Error(path, "unknown op kind");
 }
 
-Int8Engine::Int8Engine(const Int8Model& model) : model_(model) {
+const char* int8_kernels_name(Int8Kernels kernels) {
+  return kernels == Int8Kernels::Fast ? "fast" : "reference";
+}
+
+Int8Engine::~Int8Engine() = default;
+Int8Engine::Int8Engine(Int8Engine&&) noexcept = default;
+
+Int8Engine::Int8Engine(const Int8Model& model, Int8Kernels kernels) : model_(model) {
   check_int8_model(model);
   const Graph& graph = model.graph;
+  if (kernels == Int8Kernels::Fast) fast_ = std::make_unique<FastOps>();
   for (int index = 0; index < static_cast<int>(graph.ops.size()); ++index) {
     params_.push_back(prepare_op(model, index));
+    if (fast_) std::visit([&](const auto& params) { fast_->append(params, model.ops[index]); }, params_.back());
   }
   const memory::GraphArena plan = memory::plan_graph_arena(graph, 1, memory::KernelLibrary::Reference,
                                                            static_cast<int64_t>(kArenaAlignment));
@@ -116,6 +126,12 @@ void Int8Engine::run_op(int op_index) {
   const kernels::Span<int8_t> in = tensor(op.inputs[0]);
   const kernels::Span<const int8_t> input{in.data, in.size};
   const kernels::Span<int8_t> output = tensor(op.output);
+  kernels::Span<const int8_t> second_input;
+  if (op.inputs.size() > 1) {
+    const kernels::Span<int8_t> in2 = tensor(op.inputs[1]);
+    second_input = {in2.data, in2.size};
+  }
+  if (fast_ && fast_->run(op_index, input, second_input, output)) return;
   const KernelParams& params = params_[op_index];
   switch (op.kind) {
     case OpKind::Conv2d:
@@ -129,11 +145,7 @@ void Int8Engine::run_op(int op_index) {
       kernels::fully_connected(std::get<kernels::FullyConnectedParams>(params), input, view(data.filter),
                                view(data.bias), output);
       break;
-    case OpKind::Add: {
-      const kernels::Span<int8_t> in2 = tensor(op.inputs[1]);
-      kernels::add(std::get<kernels::AddParams>(params), input, {in2.data, in2.size}, output);
-      break;
-    }
+    case OpKind::Add: kernels::add(std::get<kernels::AddParams>(params), input, second_input, output); break;
     case OpKind::AvgPool: kernels::average_pool2d(std::get<kernels::Pool2dParams>(params), input, output); break;
     case OpKind::MaxPool: kernels::max_pool2d(std::get<kernels::Pool2dParams>(params), input, output); break;
     case OpKind::GlobalAvgPool: kernels::mean(std::get<kernels::MeanParams>(params), input, output); break;

@@ -8,6 +8,11 @@
 //      1 byte per element, TFLM's greedy planner, 16-byte alignment): tensors whose
 //      lifetimes do not overlap share bytes;
 //   3. allocate the arena (16-byte aligned), the only allocation.
+//   4. with Int8Kernels::Fast (the default), pack the weights of every op that has a fast
+//      kernel (fast_ops.hpp: conv2d, depthwise with multiplier 1, linear) and allocate
+//      their one int16 scratch buffer. The fast kernels are bit-exact with the reference
+//      kernels, which stay selectable (Int8Kernels::Reference) for tests and benches.
+//      The scratch lives outside the arena, so the arena plan is the same for both.
 // Eval (invoke/run): dispatches each op to its kernel on spans into the arena. Allocates
 // nothing; the arena's address and size never change after prepare.
 //
@@ -17,6 +22,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <variant>
 #include <vector>
 
@@ -39,14 +45,22 @@ class TensorObserver {
   virtual void on_tensor(int tensor, kernels::Span<const int8_t> values) = 0;
 };
 
+// Which kernels run the ops that have a fast kernel (fast_ops.hpp).
+enum class Int8Kernels { Fast, Reference };
+
+const char* int8_kernels_name(Int8Kernels kernels);  // "fast", "reference"
+
+class FastOps;
+
 class Int8Engine {
  public:
-  // Prepares `model`, which must outlive the engine (the kernels read its weights in
-  // place, as TFLM reads them from the flatbuffer).
-  explicit Int8Engine(const Int8Model& model);
-  Int8Engine(Int8Model&&) = delete;
+  // Prepares `model`, which must outlive the engine (the reference kernels read its
+  // weights in place, as TFLM reads them from the flatbuffer).
+  explicit Int8Engine(const Int8Model& model, Int8Kernels kernels = Int8Kernels::Fast);
+  Int8Engine(Int8Model&&, Int8Kernels = Int8Kernels::Fast) = delete;
+  ~Int8Engine();
   // Movable (the arena's heap block moves with it), not copyable.
-  Int8Engine(Int8Engine&&) = default;
+  Int8Engine(Int8Engine&&) noexcept;
   Int8Engine(const Int8Engine&) = delete;
   Int8Engine& operator=(const Int8Engine&) = delete;
 
@@ -65,6 +79,7 @@ class Int8Engine {
   std::vector<std::vector<int8_t>> run_all(kernels::Span<const int8_t> input);
 
   const Int8Model& model() const { return model_; }
+  Int8Kernels kernels() const { return fast_ ? Int8Kernels::Fast : Int8Kernels::Reference; }
   std::size_t arena_bytes() const { return arena_bytes_; }
   const int8_t* arena_data() const { return arena_; }
 
@@ -78,6 +93,7 @@ class Int8Engine {
 
   const Int8Model& model_;
   std::vector<KernelParams> params_;   // per op
+  std::unique_ptr<FastOps> fast_;      // null with Int8Kernels::Reference
   std::vector<int64_t> offsets_;       // per tensor: byte offset in the arena
   std::vector<int8_t> storage_;        // the arena plus up to 15 bytes to align it
   int8_t* arena_ = nullptr;            // 16-byte aligned start inside storage_

@@ -1,0 +1,43 @@
+// Fast int8 depthwise 2-D convolution, bit-exact with the reference depthwise_conv2d
+// (depthwise_conv2d.hpp) for depth multiplier 1 (the MobileNet/MCUNet case; other
+// multipliers stay on the reference kernel). The filter is widened to int16 once at
+// prepare; eval widens each input image into a zero-padded int16 copy (padded_image.hpp:
+// input + offset, 0 in the padding), then walks the output pixels and, 8 channels at a
+// time, multiplies every tap: (input + offset) · filter fits int16 (|255 · 128| = 32 640),
+// each product is widened to int32 and summed onto the bias, then requantized as TFLM
+// does. Padding taps multiply 0, exactly the reference's skipped taps.
+// Scratch: `scratch_elements()` int16 (the padded image), handed in by the caller.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "core/kernels/depthwise_conv2d.hpp"
+#include "core/kernels/padded_image.hpp"
+#include "core/kernels/requantize_vector.hpp"
+#include "core/kernels/tensor_span.hpp"
+
+namespace tinyml::kernels {
+
+struct FastDepthwiseConv2d {
+  DepthwiseConv2dParams params;
+  std::vector<int16_t> filter;  // [KH · KW, C] int16
+  std::vector<int32_t> bias;    // [C], 0 where there is no bias
+  VectorRequantizer requantizer;
+  PaddedImage padded;
+  std::size_t scratch_elements() const { return padded.elements(); }
+};
+
+// Whether the fast kernel handles `params` (depth multiplier 1).
+bool depthwise_conv2d_fast_supported(const DepthwiseConv2dParams& params);
+
+// Widens `filter` ([1, KH, KW, C] int8) and copies `bias` ([C] int32 or empty).
+// Domain: depthwise_conv2d_fast_supported(params). Prepare-time: allocates.
+FastDepthwiseConv2d prepare_depthwise_conv2d_fast(const DepthwiseConv2dParams& params, Span<const int8_t> filter,
+                                                  Span<const int32_t> bias);
+
+// Same result as depthwise_conv2d(params, input, filter, bias, output). Allocates nothing.
+void depthwise_conv2d_fast(const FastDepthwiseConv2d& conv, Span<const int8_t> input, Span<int16_t> scratch,
+                           Span<int8_t> output);
+
+}  // namespace tinyml::kernels

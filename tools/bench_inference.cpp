@@ -1,0 +1,150 @@
+// Inference benchmark, built natively (tools/) and as a Node program in wasm
+// (tools/node/): for each preset at its native input size, the median wall time of the
+// float engine, the int8 engine with the reference kernels and with the fast kernels,
+// all measured in this one process. tools/bench.mjs runs both builds and prints the table.
+//
+//   bench_inference [--presets A,B] [--min-runs N] [--budget-ms T] [--resolution R]
+//
+// Prints one JSON object per preset and line: {"preset", "target", "macs", "resolution",
+// "float_ms", "int8_reference_ms", "int8_fast_ms" (medians), "best_ms": {...} (fastest
+// runs), "runs": {...}, "outputs_equal"}.
+// Each timing runs at least --min-runs times (3) and until --budget-ms (1500) is spent,
+// after one untimed warm-up run; the median is reported.
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <functional>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/engine/calibration.hpp"
+#include "core/engine/compare.hpp"
+#include "core/engine/float_engine.hpp"
+#include "core/engine/float_model.hpp"
+#include "core/engine/int8_engine.hpp"
+#include "core/engine/quantize_model.hpp"
+#include "core/engine/sample_inputs.hpp"
+#include "core/error.hpp"
+#include "core/graph/graph.hpp"
+#include "core/kernels/simd128.hpp"
+#include "core/spec/network_spec.hpp"
+#include "core/spec/presets.hpp"
+
+using namespace tinyml;
+
+namespace {
+
+struct Options {
+  std::vector<std::string> presets;
+  int min_runs = 3;
+  double budget_ms = 1500;
+  int resolution = 0;  // 0: the preset's own
+};
+
+struct Timing {
+  double median_ms = 0;
+  double best_ms = 0;  // the fastest run: least disturbed by other processes on the machine
+  int runs = 0;
+};
+
+Timing time_median(const std::function<void()>& run, const Options& options) {
+  run();  // warm-up: first-touch of the arena and caches
+  std::vector<double> times;
+  double spent = 0;
+  while (static_cast<int>(times.size()) < options.min_runs || spent < options.budget_ms) {
+    const auto start = std::chrono::steady_clock::now();
+    run();
+    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    times.push_back(ms);
+    spent += ms;
+    if (times.size() >= 200) break;
+  }
+  std::sort(times.begin(), times.end());
+  return {times[times.size() / 2], times.front(), static_cast<int>(times.size())};
+}
+
+std::vector<std::string> split(const std::string& text) {
+  std::vector<std::string> parts;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    const std::size_t comma = text.find(',', start);
+    const std::size_t end = comma == std::string::npos ? text.size() : comma;
+    if (end > start) parts.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return parts;
+}
+
+Options parse_options(int argc, char** argv) {
+  Options options;
+  for (int index = 1; index < argc; ++index) {
+    const std::string arg = argv[index];
+    const bool has_value = index + 1 < argc;
+    if (arg == "--presets" && has_value) {
+      options.presets = split(argv[++index]);
+    } else if (arg == "--min-runs" && has_value) {
+      options.min_runs = std::max(1, std::atoi(argv[++index]));
+    } else if (arg == "--budget-ms" && has_value) {
+      options.budget_ms = std::atof(argv[++index]);
+    } else if (arg == "--resolution" && has_value) {
+      options.resolution = std::atoi(argv[++index]);
+    } else {
+      throw Error("bench_inference", "unknown argument '" + arg +
+                                         "' (expected --presets A,B --min-runs N --budget-ms T --resolution R)");
+    }
+  }
+  if (options.presets.empty()) {
+    for (const Preset& preset : presets()) options.presets.push_back(preset.name);
+  }
+  return options;
+}
+
+nlohmann::json bench_preset(const std::string& name, const Options& options) {
+  nlohmann::json spec = find_preset(name).spec;
+  if (options.resolution > 0) spec["input"] = {spec["input"][0], options.resolution, options.resolution};
+  const Graph graph = build_graph(parse_network(spec));
+  const engine::FloatModel float_model = engine::init_float_model(graph, 1);
+  const engine::Int8Model model = engine::quantize_model(graph, float_model, engine::generated_samples(graph, 1, 1));
+  const std::vector<float> image = engine::evaluation_sample(graph.tensors[graph.input].shape, 1, 0);
+  const std::vector<int8_t> input = engine::quantize_input(model, {image.data(), image.size()});
+
+  const engine::FloatEngine float_engine(graph, float_model);
+  engine::Int8Engine reference(model, engine::Int8Kernels::Reference);
+  engine::Int8Engine fast(model, engine::Int8Kernels::Fast);
+  std::vector<int8_t> reference_output(reference.output().size), fast_output(fast.output().size);
+  const auto run_int8 = [&](engine::Int8Engine& engine, std::vector<int8_t>& output) {
+    engine.run({input.data(), input.size()}, {output.data(), output.size()});
+  };
+  const Timing float_time = time_median([&] { float_engine.run({image.data(), image.size()}); }, options);
+  const Timing reference_time = time_median([&] { run_int8(reference, reference_output); }, options);
+  const Timing fast_time = time_median([&] { run_int8(fast, fast_output); }, options);
+  return {{"preset", find_preset(name).name},
+          {"target", kernels::simd::kTarget},
+          {"macs", graph.macs},
+          {"resolution", graph.tensors[graph.input].shape.h},
+          {"float_ms", float_time.median_ms},
+          {"int8_reference_ms", reference_time.median_ms},
+          {"int8_fast_ms", fast_time.median_ms},
+          {"best_ms", {{"float", float_time.best_ms},
+                       {"int8_reference", reference_time.best_ms},
+                       {"int8_fast", fast_time.best_ms}}},
+          {"runs", {{"float", float_time.runs}, {"int8_reference", reference_time.runs}, {"int8_fast", fast_time.runs}}},
+          {"outputs_equal", reference_output == fast_output}};
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    const Options options = parse_options(argc, argv);
+    for (const std::string& name : options.presets) std::cout << bench_preset(name, options).dump() << std::endl;
+    return 0;
+  } catch (const std::exception& error) {
+    std::cerr << "bench_inference: " << error.what() << "\n";
+    return 1;
+  }
+}
