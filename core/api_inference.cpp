@@ -25,6 +25,7 @@
 #include "core/spec/field_reader.hpp"
 #include "core/spec/json_text.hpp"
 #include "core/spec/presets.hpp"
+#include "core/util/median_time.hpp"
 
 namespace tinyml::api {
 namespace {
@@ -148,18 +149,6 @@ Mcu read_mcu(const nlohmann::json& value) {
     return value[key].get<double>();
   };
   return custom_mcu(fields.string_or("name", "custom"), number("flash_kb"), number("sram_kb"), number("clock_mhz"), "mcu");
-}
-
-template <typename Run>
-double median_ms(int runs, Run run) {
-  std::vector<double> times;
-  for (int index = 0; index < runs; ++index) {
-    const auto start = std::chrono::steady_clock::now();
-    run();
-    times.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
-  }
-  std::sort(times.begin(), times.end());
-  return times[times.size() / 2];
 }
 
 }  // namespace

@@ -23,6 +23,7 @@
 #include "core/spec/json_text.hpp"
 #include "core/spec/network_spec.hpp"
 #include "core/spec/presets.hpp"
+#include "core/util/median_time.hpp"
 #include "tools/cli_common.hpp"
 
 namespace tinyml::cli {
@@ -161,18 +162,6 @@ std::vector<std::vector<float>> calibration_inputs(const Args& args, const Graph
   }
   return generated_samples(graph, static_cast<uint64_t>(args.integer("--seed", 1, 0, 2147483647)),
                            args.integer("--calib", 16, 1, 10000));
-}
-
-template <typename Run>
-double median_ms(int runs, Run run) {
-  std::vector<double> times;
-  for (int index = 0; index < runs; ++index) {
-    const auto start = std::chrono::steady_clock::now();
-    run();
-    times.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
-  }
-  std::sort(times.begin(), times.end());
-  return times[times.size() / 2];
 }
 
 template <typename T>
