@@ -90,10 +90,10 @@ bool TrainingRun::step(int count) {
 }
 
 TrainProgress TrainingRun::progress() const {
-  // At an epoch's end the counters of the finished epoch are still in loss_sum_/seen_
-  // until the next batch, except after start_epoch reset them: report the epoch's mean.
-  if (step_ == 0 && !epochs_.empty()) {
-    return {epoch_ - 1, options_.epochs, steps_, steps_, epochs_.back().mean_loss};
+  // Between epochs (and at the end) the finished epoch's counters were reset: report the
+  // last finished epoch, complete, with its mean loss.
+  if ((step_ == 0 || done()) && !epochs_.empty()) {
+    return {static_cast<int>(epochs_.size()) - 1, options_.epochs, steps_, steps_, epochs_.back().mean_loss};
   }
   return {epoch_, options_.epochs, step_, steps_, seen_ ? loss_sum_ / seen_ : 0.0};
 }
