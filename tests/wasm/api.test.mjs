@@ -11,7 +11,7 @@ test('api.js exports createPlayground and PlaygroundError', () => {
 
 test('createPlayground resolves to an object with analyze, presets and mcus', async () => {
   const playground = await api.createPlayground();
-  assert.deepStrictEqual(Object.keys(playground).sort(), ['analyze', 'estimateLatency', 'loadInt8Model', 'mcus', 'presets', 'quantize']);
+  assert.deepStrictEqual(Object.keys(playground).sort(), ['analyze', 'estimateLatency', 'loadDataset', 'loadInt8Model', 'mcus', 'presets', 'quantize', 'startTraining']);
   assert.ok(Object.isFrozen(playground));
 });
 
