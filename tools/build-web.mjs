@@ -27,7 +27,6 @@ if (!(await stat(wasmModule).catch(() => null))) {
 // new Worker('w.js'). Add a worker by adding its entry here.
 const WORKERS = {
   inference: 'web/workers/inference_worker.js',
-  training: 'web/workers/training_worker.js',
 };
 
 function inlineWorkers() {

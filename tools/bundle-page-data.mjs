@@ -2,7 +2,7 @@
 // fetch(), but it can add a <script src>):
 //   dist/data/fashion-mnist-test.js    the test subset (for the inference panel's picker)
 //   dist/data/fashion-mnist-train.js   the training subset (for training in the page)
-//   dist/data/trained-weights.js       web/data/weights/*.json, the presets' shipped weights
+//   dist/data/trained-weights-NAME.js  web/data/weights/NAME.json, a preset's shipped weights
 // Each assigns into globalThis.TINYML_DATA: the gzip IDX files of
 // tools/prepare-fashion-mnist.mjs as base64 (the page decompresses them with
 // DecompressionStream('gzip'); the core has no zlib), and the weights as JSON.
@@ -29,15 +29,15 @@ for (const [split, stem] of [['test', 't10k'], ['train', 'train']]) {
 }
 
 const weightsDir = join(root, 'web/data/weights');
-const weights = {};
+// One script per preset, so choosing one loads only its weights.
 for (const file of readdirSync(weightsDir).filter((name) => name.endsWith('.report.json'))) {
   const name = file.slice(0, -'.report.json'.length);
-  weights[name] = {
+  const entry = {
     report: JSON.parse(readFileSync(join(weightsDir, file), 'utf8')),
     weights: JSON.parse(readFileSync(join(weightsDir, `${name}.json`), 'utf8')),
   };
+  const text = `${head}(globalThis.TINYML_DATA ??= {})[${JSON.stringify(`trained-weights-${name}`)}] = ${JSON.stringify(entry)};\n`;
+  writeFileSync(join(data, `trained-weights-${name}.js`), text);
+  written.push([`trained-weights-${name}.js`, Buffer.byteLength(text)]);
 }
-const weightsText = `${head}(globalThis.TINYML_DATA ??= {})["trained-weights"] = ${JSON.stringify(weights)};\n`;
-writeFileSync(join(data, 'trained-weights.js'), weightsText);
-written.push(['trained-weights.js', Buffer.byteLength(weightsText)]);
 console.log(`bundle-page-data: ${written.map(([name, bytes]) => `dist/data/${name} ${(bytes / 1024).toFixed(0)} KB`).join(', ')}`);
