@@ -18,7 +18,7 @@ export class TrainingPanel {
   #chart;
   #result;
   #downloads;
-  #points = 0;
+  #canvas;
 
   // onTrain({epochs, train_subset}), onCancel(), onDownload(kind: 'weights' | 'int8')
   constructor(root, { onTrain, onCancel, onDownload }) {
@@ -30,6 +30,7 @@ export class TrainingPanel {
     this.#bar = el('progress', { id: 'training-progress', max: 1, value: 0 });
     this.#status = el('p', { id: 'training-status', className: 'inference-status', role: 'status', ariaLive: 'polite' });
     const canvas = el('canvas', { id: 'training-chart', ariaLabel: 'Loss and training accuracy while training' });
+    this.#canvas = canvas;
     this.#result = el('div', { className: 'training-result', dataset: { testid: 'training-result' } });
     this.#downloads = el('p', { className: 'training-downloads' },
       el('button', { id: 'training-download-weights', type: 'button', onclick: () => onDownload('weights') }, 'Download float weights (.json)'),
@@ -73,16 +74,13 @@ export class TrainingPanel {
     return { epochs: Math.max(1, Math.min(50, Math.round(Number(this.#epochs.value) || 1))), train_subset: Number(this.#subset.value) };
   }
 
-  // How many points the chart holds (the e2e test watches it grow).
-  get points() { return this.#points; }
-
   start(message) {
     this.#train.disabled = true;
     this.#cancel.disabled = false;
     this.#bar.value = 0;
-    this.#points = 0;
     for (const dataset of this.#chart.data.datasets) dataset.data = [];
     this.#chart.update();
+    this.#canvas.dataset.points = '0';
     this.#downloads.hidden = true;
     fill(this.#result);
     this.status(message);
@@ -103,7 +101,7 @@ export class TrainingPanel {
     progress.epoch_results.forEach((epoch, index) => { accuracy[index] = { x: index + 1, y: epoch.train_accuracy_percent }; });
     this.#chart.options.scales.x.max = progress.epochs;
     this.#chart.update();
-    this.#points += 1;
+    this.#canvas.dataset.points = String(this.#chart.data.datasets[0].data.length);
     this.status(`Epoch ${Math.min(progress.epoch + 1, progress.epochs)} of ${progress.epochs}, batch ${progress.step} of ${progress.steps}: loss ${progress.loss.toFixed(4)} — ${(100 * fraction).toFixed(0)}%`);
   }
 

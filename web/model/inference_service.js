@@ -26,7 +26,7 @@ export class InferenceService {
     const key = JSON.stringify([spec, seed, calib, weights ? weightsKey ?? 'weights' : null]);
     if (this.#session && key === this.#key) return summaryOf(this.#session);
     // A network that does not quantize leaves the previous session in place.
-    const session = this.#playground.quantize({ spec, seed, calib, weights });
+    const session = this.#playground.quantize({ spec, seed, calib, ...(weights ? { weights } : {}) });
     this.#session?.delete();
     this.#session = session;
     this.#key = key;
