@@ -114,6 +114,8 @@ test('training shows progress and growing curves, and cancel stops it', { timeou
 
 test('a network that does not take 28×28 grey images gets a clear message', { timeout: TIMEOUT }, async () => {
   const page = await openPage(browser, `${server.url}#preset=TinyNet`);
+  // The first load of a preset that is not for the data set loads no data script.
+  assert.deepEqual(await page.$$eval('script[src^="data/"]', (scripts) => scripts.map((script) => script.src)), []);
   await page.click('#training-run');
   await page.waitForFunction(() => document.querySelector('#training-status').classList.contains('error'));
   assert.match(await page.textContent('#training-status'), /takes 3×128×128 input; training on Fashion-MNIST needs 1×H×W grey input/);
