@@ -12,7 +12,7 @@ import { gunzipSync } from 'node:zlib';
 import { after, before, test } from 'node:test';
 
 import { cliJson } from '../wasm/native_cli.mjs';
-import { launchChromium, openPage, serveDist, waitReady } from './browser.mjs';
+import { FILE_URL, launchChromium, openPage, serveDist, waitReady } from './browser.mjs';
 
 const FASHION_CLASSES = ['T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot'];
 const weights = fileURLToPath(new URL('../../web/data/weights/FashionTinyNet.json', import.meta.url));
@@ -145,5 +145,15 @@ test('a finished run shows float and int8 accuracy, survives a reload, and drive
   assert.equal(await page.textContent('[data-testid="int8-accuracy"]'), int8Text);
   assert.match(await page.textContent('[data-testid="training-result"]'), /kept in its storage/);
   await page.waitForFunction(() => /from your training run/.test(document.querySelector('[data-testid="weights-note"]').textContent));
+  assert.deepEqual(page.errors, []);
+});
+
+test('from file:// the data scripts load and a test image runs with the shipped weights', { timeout: TIMEOUT }, async () => {
+  const page = await openPage(browser, `${FILE_URL}#preset=FashionTinyNet`);
+  await page.waitForFunction(() => /shipped with the preset/.test(document.querySelector('[data-testid="weights-note"]').textContent));
+  await page.selectOption('#inference-input', 'test-image');
+  await waitForResult(page, 'test image #0');
+  assert.match(await page.textContent('[data-testid="dataset-label"]'), /#0 of 2000: Ankle boot/);
+  assert.equal((await page.$$('[data-testid="class-name"]')).length, 10);
   assert.deepEqual(page.errors, []);
 });
