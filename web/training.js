@@ -30,7 +30,9 @@ export class Training {
   #onTrained;
   #client = null;
   #loaded = false;
-  #running = null;  // the request id's promise while a run goes
+  #running = false;
+  #cancelled = false;  // Cancel pressed before the worker got the run (while the data loads)
+  #last = null;  // the last run: {text, weights, int8_model}, for downloads
 
   constructor({ state, panel, store, onTrained = () => {} }) {
     this.#state = state;
@@ -57,6 +59,7 @@ export class Training {
     }
     this.#panel.start('Loading Fashion-MNIST…');
     this.#running = true;
+    this.#cancelled = false;
     try {
       if (!this.#client || this.#client.terminated) {
         this.#client = new WorkerClient(sourceOfTrainingWorker);
@@ -66,6 +69,11 @@ export class Training {
         const [train, test] = await Promise.all([fashionMnist('train'), fashionMnist('test')]);
         await this.#client.request('load', { train, test });
         this.#loaded = true;
+      }
+      if (this.#cancelled) {
+        this.#panel.stop();
+        this.#panel.status('Cancelled before training started.');
+        return;
       }
       this.#panel.status('Starting…');
       const result = await this.#client.request('train', { spec: text, options }, [], (update) => {
@@ -95,14 +103,14 @@ export class Training {
       this.#panel.status(message(error), true);
       if (this.#client && error?.name !== 'PlaygroundError' && /tinyml core failed|worker failed/.test(error?.message ?? '')) this.#client.terminate();
     } finally {
-      this.#running = null;
+      this.#running = false;
     }
   }
 
-  #last = null;
-
   cancel() {
-    if (this.#running && this.#client) this.#client.request('cancel').catch(() => {});
+    if (!this.#running) return;
+    this.#cancelled = true;
+    this.#client?.request('cancel').catch(() => {});
   }
 
   // kind: 'weights' | 'int8' — the run for the network in the editor, as a file.
