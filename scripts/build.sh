@@ -58,6 +58,8 @@ build_web() {
     node tools/build-web.mjs
     # The Fashion-MNIST subsets the page ships (issue 6): dist/data/fashion-mnist.
     node tools/prepare-fashion-mnist.mjs
+    # ...and as on-demand classic scripts, with the presets' trained weights (issue 6).
+    node tools/bundle-page-data.mjs
   else
     log "web: tools/build-web.mjs does not exist yet, skipped"
   fi

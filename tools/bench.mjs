@@ -63,6 +63,34 @@ for (const preset of ['FashionTinyNet', 'FashionMCUNet']) {
     (inferRate / rates[1]).toFixed(2).padStart(12));
 }
 
+// Training in wasm (issue 6): the same run (1000 images, 1 epoch, batch 32, Adam) through
+// the wasm API in this Node process (startTraining → steps until done), timed around the
+// steps only, beside the native CLI's train_images_per_second measured again here, in
+// the same run. Median of 3 each.
+const { gunzipSync } = await import('node:zlib');
+const { readFileSync } = await import('node:fs');
+const idx = (file) => new Uint8Array(gunzipSync(readFileSync(`/usr/share/datasets/fashion-mnist/${file}`)));
+playground.loadDataset('train', idx('train-images-idx3-ubyte.gz'), idx('train-labels-idx1-ubyte.gz'));
+console.log('\ntraining, wasm (Node, one thread) vs native, 1000 images, 1 epoch, median of 3');
+console.log('preset'.padEnd(16), 'native img/s'.padStart(13), 'wasm img/s'.padStart(11), 'native/wasm'.padStart(12));
+const median = (values) => [...values].sort((a, b) => a - b)[1];
+for (const preset of ['FashionTinyNet', 'FashionMCUNet']) {
+  const nativeRates = [];
+  const wasmRates = [];
+  for (let run = 0; run < 3; ++run) {
+    nativeRates.push(JSON.parse(runCli('train', `preset:${preset}`, '--train-subset', '1000', '--epochs', '1',
+      '--test-subset', '10', '--calib', '1', '--json')).train_images_per_second);
+    const training = playground.startTraining({ preset, train_subset: 1000, epochs: 1 });
+    const start = process.hrtime.bigint();
+    let progress;
+    do progress = training.steps(1000); while (!progress.done);
+    wasmRates.push(progress.images / (Number(process.hrtime.bigint() - start) / 1e9));
+    training.delete();
+  }
+  console.log(preset.padEnd(16), median(nativeRates).toFixed(0).padStart(13), median(wasmRates).toFixed(0).padStart(11),
+    (median(nativeRates) / median(wasmRates)).toFixed(2).padStart(12));
+}
+
 // TinyNAS: networks measured per second, natively (the CLI, less its start-up) and in
 // wasm (in this Node process), on the same request, so the ratio compares like with
 // like. The mcunet space is not enumerated first, so the time is the search's own;

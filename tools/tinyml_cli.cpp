@@ -25,6 +25,7 @@
 #include "tools/cli_infer.hpp"
 #include "tools/cli_nas.hpp"
 #include "tools/cli_train.hpp"
+#include "tools/cli_evaluate.hpp"
 
 namespace {
 
@@ -44,7 +45,9 @@ constexpr const char* kUsage =
     "                 [--input x.json | --pattern NAME] [--samples N] [--runs N] [--json]\n"
     "  tinyml train <spec.json | preset:NAME> [--data DIR] [--train-subset N] [--test-subset N] [--epochs N]\n"
     "               [--batch B] [--lr X] [--constant-lr] [--optimizer sgd|adam] [--momentum M]\n"
-    "               [--weight-decay W] [--seed S] [--calib N] [-o weights.json] [--int8-model F] [--json]\n";
+    "               [--weight-decay W] [--seed S] [--calib N] [-o weights.json] [--int8-model F] [--json]\n"
+    "  tinyml evaluate <spec.json | preset:NAME> --weights F [--data DIR] [--train-subset N] [--test-subset N]\n"
+    "                  [--calib N] [--json]\n";
 
 using tinyml::cli::UsageError;
 using tinyml::cli::parse_mcu_argument;
@@ -145,6 +148,7 @@ int run(const std::vector<std::string>& args) {
   if (command == "infer") return tinyml::cli::infer(rest);
   if (command == "compare") return tinyml::cli::compare(rest);
   if (command == "train") return tinyml::cli::train(rest);
+  if (command == "evaluate") return tinyml::cli::evaluate(rest);
   if (!rest.empty() && !as_json) throw UsageError("unexpected argument " + rest[0]);
   if (command == "presets") return list(tinyml::api::presets(), as_json, false);
   if (command == "mcus") return list(tinyml::api::mcus(), as_json, true);

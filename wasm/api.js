@@ -8,6 +8,7 @@
 // Only strings cross the wasm boundary and every result is a plain JS value, so nothing
 // returned here needs .delete(). Report shapes: docs/report-format.md.
 import createTinymlModule from '../build/wasm/tinyml_wasm.mjs';
+import { trainingApi } from './training_api.js';
 
 // A problem with the caller's input: `path` says where ("layers[1].stride", "" for the
 // whole input), `reason` what is wrong; `line` and `column` (1-based) are numbers only
@@ -56,6 +57,8 @@ export async function createPlayground(moduleOptions = {}) {
     estimateLatency(request) {
       return call(() => core.estimateLatency(JSON.stringify(request ?? {})));
     },
+    // Training on a loaded data set, in slices (wasm/training_api.js).
+    ...trainingApi(core, call),
     // TinyNAS (docs/nas-result.md). request: the NAS request object (or its JSON text;
     // fields in core/nas/nas_request.hpp), e.g. {space: 'lecture', mcu: 'STM32F746',
     // trials: 1000, seed: 1}. onProgress(increment), optional, is called synchronously

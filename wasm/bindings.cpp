@@ -9,6 +9,8 @@
 #include "core/api.hpp"
 #include "wasm/nas_binding.hpp"
 #include "wasm/typed_array_calls.hpp"
+#include "core/api_training.hpp"
+#include "wasm/training_calls.hpp"
 
 EMSCRIPTEN_BINDINGS(tinyml_api) {
   emscripten::function("analyze", &tinyml::api::analyze);
@@ -22,5 +24,11 @@ EMSCRIPTEN_BINDINGS(tinyml_api) {
   emscripten::function("modelFile", &tinyml::api::model_file);
   emscripten::function("release", &tinyml::api::release);
   emscripten::function("estimateLatency", &tinyml::api::estimate_latency);
+  // Training in slices (core/api_training.hpp): runs under integer handles until trainRelease().
+  emscripten::function("loadDataset", &tinyml::wasm::load_dataset_with_data);
+  emscripten::function("trainStart", &tinyml::api::train_start);
+  emscripten::function("trainSteps", &tinyml::api::train_steps);
+  emscripten::function("trainFinish", &tinyml::api::train_finish);
+  emscripten::function("trainRelease", &tinyml::api::train_release);
   emscripten::function("nas", &tinyml::wasm::nas_with_progress);
 }

@@ -18,6 +18,10 @@ import { LECTURE_MODELS } from './model/lecture.js';
 import { specToText } from './model/spec_text.js';
 import { ResultsView } from './results_view.js';
 import { AppState } from './state.js';
+import { TrainingPanel } from './components/training_panel.js';
+import { TrainedStore } from './model/trained_store.js';
+import { Training } from './training.js';
+import { trainedWeightsLookup } from './trained_weights.js';
 import { NasSearch } from './nas_search.js';
 
 const byId = (id) => document.getElementById(id);
@@ -86,10 +90,25 @@ async function start() {
   const inferencePanel = new InferencePanel(byId('inference'), {
     onRun: () => inference.run(),
     onImage: (file) => inference.chooseImage(file),
+    onTestImage: () => inference.run(),
+    onDrawn: () => inference.run(),
   });
-  const inference = new Inference({ playground, state, panel: inferencePanel });
+  const trainedStore = new TrainedStore(window.localStorage);
+  const trainedWeights = trainedWeightsLookup({ state, store: trainedStore });
+  const inference = new Inference({ playground, state, panel: inferencePanel, trainedWeights });
   state.subscribe(() => inference.updateEstimate());
   inference.updateEstimate();
+
+  // Training on Fashion-MNIST (issue 6): a worker trains; results are kept per network text.
+  const trainingPanel = new TrainingPanel(byId('training'), {
+    onTrain: (options) => training.train(options),
+    onCancel: () => training.cancel(),
+    onDownload: (kind) => training.download(kind),
+  });
+  const training = new Training({ state, panel: trainingPanel, store: trainedStore, onTrained: () => inference.showWeights() });
+  state.subscribe(() => { training.showStored(); inference.showWeights(); });
+  training.showStored();
+  inference.showWeights();
 
   showControls();
   live.run();

@@ -14,9 +14,13 @@ export class WorkerClient {
   constructor(source) {
     const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
     this.#worker = new Worker(url);
-    this.#worker.onmessage = ({ data: { id, result, error } }) => {
+    this.#worker.onmessage = ({ data: { id, result, error, progress } }) => {
       const pending = this.#pending.get(id);
       if (!pending) return;
+      if (progress !== undefined) {
+        pending.onProgress?.(progress);
+        return;
+      }
       this.#pending.delete(id);
       if (error) pending.reject(error.name === 'PlaygroundError' ? new PlaygroundError({ ...error, message: error.reason }) : new Error(error.message));
       else pending.resolve(result);
@@ -36,10 +40,11 @@ export class WorkerClient {
   }
 
   // → a Promise of the action's result. transfer: ArrayBuffers to move, not copy.
-  request(action, args = {}, transfer = []) {
+  // onProgress(progress): called for each {id, progress} message before the result.
+  request(action, args = {}, transfer = [], onProgress = null) {
     const id = ++this.#next;
     return new Promise((resolve, reject) => {
-      this.#pending.set(id, { resolve, reject });
+      this.#pending.set(id, { resolve, reject, onProgress });
       this.#worker.postMessage({ id, action, ...args }, transfer);
     });
   }

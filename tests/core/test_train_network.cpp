@@ -15,6 +15,7 @@
 #include "core/train/evaluate.hpp"
 #include "core/train/optimizer.hpp"
 #include "core/train/train_loop.hpp"
+#include "core/train/training_run.hpp"
 #include "core/train/training_network.hpp"
 
 using namespace tinyml;
@@ -313,4 +314,36 @@ TEST_CASE("training that diverges stops with an error naming the learning rate",
   options.optimizer.kind = OptimizerKind::Sgd;
   CHECK_THROWS_WITH(train_network(graph, initial_training_model(graph, 1), halves(32, 1), options),
                     Catch::Matchers::StartsWith("--lr: the loss is not finite at epoch "));
+}
+
+TEST_CASE("a training run in slices gives train_network's weights and reports its progress", "[train]") {
+  const Graph graph = graph_of(kHalvesNet);
+  const data::ImageDataset train = halves(30, 4);
+  TrainOptions options;
+  options.epochs = 2;
+  options.batch = 8;  // 4 batches an epoch, the last of 6
+  options.seed = 9;
+  const TrainResult whole = train_network(graph, initial_training_model(graph, 9), train, options);
+  TrainingRun run(graph, initial_training_model(graph, 9), train, options);
+  CHECK(run.total_steps() == 8);
+  CHECK(run.step(3));
+  CHECK(run.progress().epoch == 0);
+  CHECK(run.progress().step == 3);
+  CHECK(run.step(1));  // the end of epoch 1
+  CHECK(run.progress().epoch == 0);
+  CHECK(run.progress().step == 4);
+  CHECK(run.progress().mean_loss == whole.epochs[0].mean_loss);
+  CHECK_FALSE(run.step(100));  // the rest; stops at the end
+  CHECK(run.done());
+  CHECK(run.steps_done() == 8);
+  CHECK(run.images() == 60);
+  CHECK(run.progress().epoch == 1);
+  CHECK(run.progress().step == 4);
+  REQUIRE(run.epochs().size() == 2);
+  CHECK(run.epochs()[1].mean_loss == whole.epochs[1].mean_loss);
+  const engine::FloatModel sliced = run.float_model();
+  for (std::size_t op = 0; op < graph.ops.size(); ++op) {
+    CHECK(sliced.ops[op].filter == whole.model.ops[op].filter);
+    CHECK(sliced.ops[op].bias == whole.model.ops[op].bias);
+  }
 }

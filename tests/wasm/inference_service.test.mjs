@@ -81,3 +81,16 @@ test('the input preview shows what the network gets: the pattern as RGBA pixels'
   assert.equal(inputPreviewPixels({ shape: [10], values: [] }), null);
   assert.equal(service.run({ input: { pattern: 'checkerboard', seed: 1 } }).input, undefined);
 });
+
+test('prepare with trained weights: a new session per weightsKey; null weights are seeded', () => {
+  const service = new InferenceService(playground);
+  const seeded = service.prepare({ spec, seed: 1, calib: 2, weights: null });
+  // A float weights file for the network: zero filters, every output's bias 0.5.
+  const zero = { ops: { conv1: { weight: new Array(8 * 3 * 3 * 3).fill(0), bias: new Array(8).fill(0) },
+    fc1: { weight: new Array(12 * 8).fill(0), bias: new Array(12).fill(0.5) } } };
+  const trained = service.prepare({ spec, seed: 1, calib: 2, weights: zero, weightsKey: 'zero' });
+  assert.notEqual(trained.handle, seeded.handle);
+  assert.equal(service.prepare({ spec, seed: 1, calib: 2, weights: zero, weightsKey: 'zero' }).handle, trained.handle);
+  const report = service.run({ input: { pattern: 'noise', seed: 1 } });
+  for (const value of report.output.float) assert.equal(value, 0.5, 'every output is the bias');
+});

@@ -8,9 +8,13 @@ import {
 } from '../model/inference_view.js';
 import { formatShape, formatShortCount } from '../model/format.js';
 import { el, fill } from './dom.js';
+import { DrawingPad, TestImagePicker } from './dataset_input.js';
 
 export const PATTERNS = ['noise', 'gradient', 'checkerboard', 'rings'];
 export const IMAGE = 'image';
+// Fashion-MNIST inputs (components/dataset_input.js).
+export const TEST_IMAGE = 'test-image';
+export const DRAWING = 'drawing';
 
 const score = (value) => value.toFixed(3);
 
@@ -23,12 +27,24 @@ export class InferencePanel {
   #status;
   #estimate;
   #results;
+  #weightsNote;
+  testImage;
+  drawing;
 
-  // onRun(), onImage(File), onInputChange() (optional)
-  constructor(root, { onRun, onImage, onInputChange = () => {} }) {
-    this.#input = el('select', { id: 'inference-input', onchange: () => { this.#showInputControls(); onInputChange(); } },
+  // onRun(), onImage(File), onInputChange() (optional), onTestImage() (the test image
+  // number changed or its input was chosen), onDrawn() (a stroke ended)
+  constructor(root, { onRun, onImage, onInputChange = () => {}, onTestImage = () => {}, onDrawn = () => {} }) {
+    this.testImage = new TestImagePicker({ onChange: onTestImage });
+    this.drawing = new DrawingPad({ onDrawn });
+    this.#input = el('select', { id: 'inference-input', onchange: () => {
+      this.#showInputControls();
+      onInputChange();
+      if (this.#input.value === TEST_IMAGE) onTestImage();
+    } },
       ...PATTERNS.map((name) => el('option', { value: name }, `Pattern: ${name}`)),
-      el('option', { value: IMAGE }, 'Image (upload or drop)'));
+      el('option', { value: IMAGE }, 'Image (upload or drop)'),
+      el('option', { value: TEST_IMAGE }, 'Fashion-MNIST test image'),
+      el('option', { value: DRAWING }, 'Draw one (28×28)'));
     this.#seed = el('input', { id: 'inference-seed', type: 'number', min: '0', max: '2147483647', step: '1', value: '1', onchange: onInputChange });
     this.#file = el('input', {
       id: 'inference-file', type: 'file', accept: 'image/*',
@@ -42,16 +58,15 @@ export class InferencePanel {
       el('p', { className: 'card-note' }, 'Choose an input and run: the network in the editor is quantized once (in a background worker), then run in float and int8.'));
     fill(root,
       el('h2', {}, 'Int8 inference, float beside it'),
-      el('p', { className: 'seeded-warning' }, el('strong', {}, 'Seeded weights, not trained ones. '),
-        'No trained weights exist yet: the weights are drawn from a fixed seed, so the class numbers mean nothing and the scores recognise nothing. ',
-        'What is real: the int8 arithmetic (exactly TensorFlow Lite Micro\'s), the error it adds to the float network, and the time.'),
+      this.#weightsNote = el('div', { dataset: { testid: 'weights-note' } }),
       el('div', { className: 'inference-controls' },
         el('label', { className: 'field' }, el('span', {}, 'Input'), this.#input),
         el('label', { className: 'field seed-field' }, el('span', {}, 'Seed'), this.#seed),
         el('label', { className: 'field file-field' }, el('span', {}, 'Image'), this.#file, this.#fileName),
+        this.testImage.element, this.drawing.element,
         this.#run),
-      el('p', { className: 'card-note' }, 'Images are resized (stretched) to the network input, grey or RGB as it takes, values mapped to [−1, 1]; patterns come from the core. Weights seed 1, 16 calibration samples, as ',
-        el('code', {}, 'tinyml quantize'), ' does by default.'),
+      el('p', { className: 'card-note' }, 'Images are resized (stretched) to the network input, grey or RGB as it takes, values mapped to [−1, 1]; patterns come from the core. Weights seed 1 unless trained, 16 calibration samples, as ',
+        el('code', {}, 'tinyml quantize'), ' does by default. Fashion-MNIST test images and drawings go in as the trainer feeds them: pixel ÷ 255 in [0, 1], centred with zero padding in a larger input.'),
       this.#status, this.#estimate, this.#results);
     root.addEventListener('dragover', (event) => { event.preventDefault(); root.classList.add('dropping'); });
     root.addEventListener('dragleave', () => root.classList.remove('dropping'));
@@ -62,11 +77,33 @@ export class InferencePanel {
       if (file) onImage(file);
     });
     this.#showInputControls();
+    this.showWeights(null);
+  }
+
+  // weights: null (seeded) or {source: 'shipped' | 'browser', report} — which weights the
+  // next run uses, and how well they do on the test set.
+  showWeights(weights) {
+    if (!weights) {
+      fill(this.#weightsNote, el('p', { className: 'seeded-warning' }, el('strong', {}, 'Seeded weights, not trained ones. '),
+        'This network has no trained weights here: the weights are drawn from a fixed seed, so the class numbers mean nothing and the scores recognise nothing. ',
+        'Train it below (or pick FashionTinyNet or FashionMCUNet, which ship trained weights). ',
+        'What is real: the int8 arithmetic (exactly TensorFlow Lite Micro\'s), the error it adds to the float network, and the time.'));
+      return;
+    }
+    const { report } = weights;
+    const accuracy = report
+      ? ` Test accuracy on ${report.test_images} Fashion-MNIST images: float ${report.float_test_accuracy_percent.toFixed(2)}%, int8 ${report.int8_test_accuracy_percent.toFixed(2)}% (int8 calibrated on ${report.calibration_images} training images; here on 16 generated samples, as tinyml quantize does).`
+      : '';
+    fill(this.#weightsNote, el('p', { className: 'trained-note' }, el('strong', {},
+      weights.source === 'shipped' ? 'Trained weights, shipped with the preset. ' : 'Trained weights, from your training run in this browser. '),
+    `Classes are Fashion-MNIST's.${accuracy}`));
   }
 
   // {kind: 'pattern', pattern, seed} or {kind: 'image'}
   get choice() {
     const value = this.#input.value;
+    if (value === TEST_IMAGE) return { kind: TEST_IMAGE, index: this.testImage.index };
+    if (value === DRAWING) return { kind: DRAWING };
     return value === IMAGE ? { kind: IMAGE } : { kind: 'pattern', pattern: value, seed: Number(this.#seed.value) || 0 };
   }
 
@@ -102,14 +139,22 @@ export class InferencePanel {
         'Flash wait states, caches, the layer mix and the non-MAC ops change the real time. ', lines.basis, ' ', lines.source));
   }
 
-  // summary: the prepared network (InferenceSession fields); report: the compare report.
-  showResults(summary, report, inputLabel) {
+  // Chooses an input kind (TEST_IMAGE, DRAWING, IMAGE or a pattern) as if picked.
+  chooseInput(kind) {
+    this.#input.value = kind;
+    this.#showInputControls();
+  }
+
+  // summary: the prepared network (InferenceSession fields); report: the compare report;
+  // classNames: names by class index (trained weights), or null for "class N";
+  // inputRange: the network input's value range, for its preview ([−1, 1] or [0, 1]).
+  showResults(summary, report, inputLabel, { classNames = null, inputRange = [-1, 1] } = {}) {
     this.#results.classList.remove('stale');
     const rows = classRows(report.output, report.int8_output);
     const timing = report.timing;
     const output = report.int8_output;
     fill(this.#results,
-      inputPreview(report.input),
+      inputPreview(report.input, inputRange),
       el('p', { className: 'inference-summary' },
         `${summary.model}: input ${formatShape(summary.input_shape)} (${inputLabel}), ${formatShortCount(summary.macs)} MACs, int8 arena ${(summary.arena_bytes / 1024).toFixed(1)} KB. `,
         el('strong', { dataset: { testid: 'agreement' } }, agreementText(report.output))),
@@ -118,7 +163,7 @@ export class InferencePanel {
         el('strong', {}, `float ${formatMs(timing.float_median_ms)}`), ` per inference, median of ${timing.runs} runs.`) : null,
       el('h3', {}, rows.length < report.output.float.length
         ? `Class scores (top ${rows.length} of ${report.output.float.length} by float score)` : 'Class scores'),
-      scoreTable(rows),
+      scoreTable(rows, classNames),
       el('details', { className: 'int8-output' },
         el('summary', {}, `The int8 output, all ${output.int8.length} values (scale ${output.scale.toPrecision(4)}, zero point ${output.zero_point})`),
         el('code', { dataset: { testid: 'int8-output' } }, output.int8.join(' '))),
@@ -131,10 +176,13 @@ export class InferencePanel {
     const image = this.#input.value === IMAGE;
     this.#seed.closest('label').hidden = image;
     this.#file.closest('label').hidden = !image;
+    this.testImage.element.hidden = this.#input.value !== TEST_IMAGE;
+    this.drawing.element.hidden = this.#input.value !== DRAWING;
+    this.#seed.closest('label').hidden = image || this.#input.value === TEST_IMAGE || this.#input.value === DRAWING;
   }
 }
 
-function scoreTable(rows) {
+function scoreTable(rows, classNames) {
   const top = Math.max(...rows.map((row) => Math.max(Math.abs(row.float), Math.abs(row.int8))), 1e-9);
   // Bars grow from a zero line in the middle: right for positive scores, left for negative.
   const bar = (value, kind) => {
@@ -145,7 +193,7 @@ function scoreTable(rows) {
   const head = ['Class', 'Float', 'Int8 (dequantized)', 'Int8 value', 'Float / int8']
     .map((label, index) => el('th', { scope: 'col', className: index > 0 && index < 4 ? 'num' : '' }, label));
   const body = rows.map((row) => el('tr', { className: row.floatRank === 0 || row.int8Rank === 0 ? 'top-class' : '' },
-    el('td', {}, `class ${row.index}`),
+    el('td', { dataset: { testid: 'class-name' } }, classNames ? `${row.index} ${classNames[row.index]}` : `class ${row.index}`),
     el('td', { className: 'num' }, score(row.float)),
     el('td', { className: 'num' }, score(row.int8)),
     el('td', { className: 'num', dataset: { testid: 'int8-q' } }, String(row.q)),
@@ -165,8 +213,8 @@ function layerTable(layers) {
 }
 
 // The input as the network sees it (after resizing and channel conversion), enlarged.
-function inputPreview(input) {
-  const pixels = inputPreviewPixels(input);
+function inputPreview(input, range) {
+  const pixels = inputPreviewPixels(input, range);
   if (!pixels) return null;
   const canvas = el('canvas', { className: 'input-preview', width: pixels.width, height: pixels.height, ariaLabel: 'The network input' });
   canvas.getContext('2d').putImageData(new ImageData(pixels.data, pixels.width, pixels.height), 0, 0);

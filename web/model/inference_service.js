@@ -2,8 +2,9 @@
 // network and runs it on inputs. Works on any playground (wasm/api.js), so Node tests
 // drive it directly. Actions take and return structured-cloneable values.
 //
-//   prepare({spec, seed, calib}) → the session summary; quantizes only when the network
-//     text, seed or calibration count changed since the last prepare
+//   prepare({spec, seed, calib, weights, weightsKey}) → the session summary; quantizes
+//     only when the network text, seed, calibration count or weightsKey changed since the
+//     last prepare (weights: a float weights file, trained; weightsKey names it)
 //   run({input, runs, inputValues}) → the compare report of the prepared network on
 //     `input` (see wasm/api.js for the input forms), with timing over `runs` runs and,
 //     with inputValues, the input itself (report.input: {shape, values} in C, H, W order)
@@ -19,11 +20,13 @@ export class InferenceService {
     this.#playground = playground;
   }
 
-  prepare({ spec, seed = 1, calib = 16 }) {
-    const key = JSON.stringify([spec, seed, calib]);
+  get playground() { return this.#playground; }
+
+  prepare({ spec, seed = 1, calib = 16, weights = null, weightsKey = null }) {
+    const key = JSON.stringify([spec, seed, calib, weights ? weightsKey ?? 'weights' : null]);
     if (this.#session && key === this.#key) return summaryOf(this.#session);
     // A network that does not quantize leaves the previous session in place.
-    const session = this.#playground.quantize({ spec, seed, calib });
+    const session = this.#playground.quantize({ spec, seed, calib, ...(weights ? { weights } : {}) });
     this.#session?.delete();
     this.#session = session;
     this.#key = key;

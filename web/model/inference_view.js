@@ -88,13 +88,13 @@ export function timedRuns(macs) {
 }
 
 // The network input as RGBA pixels to draw ({shape: [C, H, W], values in C, H, W order},
-// values in [−1, 1] → 0–255): RGB for 3 channels, grey from the first channel otherwise.
-// Flat inputs (no image) → null.
-export function inputPreviewPixels(input) {
+// values in [lo, hi], by default [−1, 1] → 0–255): RGB for 3 channels, grey from the first
+// channel otherwise. Flat inputs (no image) → null.
+export function inputPreviewPixels(input, [lo, hi] = [-1, 1]) {
   if (!input || input.shape.length !== 3) return null;
   const [channels, height, width] = input.shape;
   const plane = height * width;
-  const byte = (value) => Math.max(0, Math.min(255, Math.round((value + 1) * 127.5)));
+  const byte = (value) => Math.max(0, Math.min(255, Math.round(((value - lo) / (hi - lo)) * 255)));
   const data = new Uint8ClampedArray(plane * 4);
   for (let pixel = 0; pixel < plane; ++pixel) {
     for (let channel = 0; channel < 3; ++channel) {

@@ -6,21 +6,27 @@
 // Protocol (sql.js's): page → worker {id, action, ...args};
 //   worker → page {id, progress} (any number, NAS only), then {id, result} | {id, error}.
 // A search is one synchronous wasm call: the worker reads no messages while it runs.
+// Training (web/training.js, issue 6) runs in slices and yields between them, so its
+// `cancel` message is read while it runs; it also sends {id, progress} messages.
 import { createPlayground } from '../../wasm/api.js';
 import { INFERENCE_ACTIONS, InferenceService } from '../model/inference_service.js';
+import { TRAINING_ACTIONS, TrainingService } from '../model/training_service.js';
 
-const ready = createPlayground().then((playground) => ({ playground, inference: new InferenceService(playground) }));
+const ready = createPlayground().then((playground) => ({
+  playground, inference: new InferenceService(playground), training: new TrainingService(playground),
+}));
 
-function run({ playground, inference }, { id, action, ...args }) {
+function run({ playground, inference, training }, { id, action, ...args }) {
   if (action === 'nas') return playground.nas(args.request, (progress) => self.postMessage({ id, progress }));
   if (INFERENCE_ACTIONS.includes(action)) return inference[action](args);
+  if (TRAINING_ACTIONS.includes(action)) return training[action](args, (progress) => self.postMessage({ id, progress }));
   throw new Error(`unknown action ${JSON.stringify(action)}`);
 }
 
 self.onmessage = async ({ data }) => {
   const id = data?.id;
   try {
-    self.postMessage({ id, result: run(await ready, data ?? {}) });
+    self.postMessage({ id, result: await run(await ready, data ?? {}) });
   } catch (error) {
     const { name = 'Error', message = String(error), path = '', reason = message, line = null, column = null } = error ?? {};
     self.postMessage({ id, error: { name, message, path, reason, line, column } });
