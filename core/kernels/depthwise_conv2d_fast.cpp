@@ -9,24 +9,23 @@ namespace tinyml::kernels {
 namespace {
 
 // Channels [channel, channel + 8) of one output pixel; `taps` points at channel 0 of
-// its tap (0, 0) in the padded image.
-void depthwise_8_channels(const FastDepthwiseConv2d& conv, const int16_t* taps, int channel, int8_t* out) {
-  const Window2d& window = conv.params.window;
-  const int channels = window.output.channels;
-  const std::size_t row_step = static_cast<std::size_t>(window.dilation_h) * conv.padded.width * channels;
-  const std::size_t column_step = static_cast<std::size_t>(window.dilation_w) * channels;
+// its tap (0, 0) in the padded image. Pairs: tap pairs when known at compile time, else 0.
+template <int Pairs>
+inline void depthwise_8_channels(const FastDepthwiseConv2d& conv, const int16_t* taps, int channel, int8_t* out) {
+  const int pairs = Pairs > 0 ? Pairs : static_cast<int>(conv.tap_offsets.size() / 2);
+  const std::ptrdiff_t* offsets = conv.tap_offsets.data();
+  const int16_t* weights = conv.paired_filter.data() + static_cast<std::size_t>(channel / 8) * pairs * 16;
+  const int16_t* base = taps + channel;
   simd::I32x4 low = simd::load_i32x4(conv.bias.data() + channel);
   simd::I32x4 high = simd::load_i32x4(conv.bias.data() + channel + 4);
-  const int16_t* weights = conv.filter.data() + channel;
-  for (int filter_y = 0; filter_y < window.filter_height; ++filter_y) {
-    const int16_t* tap = taps + filter_y * row_step + channel;
-    for (int filter_x = 0; filter_x < window.filter_width; ++filter_x) {
-      const simd::I16x8 products = simd::mul_i16x8(simd::load_i16x8(tap), simd::load_i16x8(weights));  // exact
-      low = simd::add_i32x4(low, simd::widen_low_i16x8(products));
-      high = simd::add_i32x4(high, simd::widen_high_i16x8(products));
-      tap += column_step;
-      weights += channels;
-    }
+  for (int pair = 0; pair < pairs; ++pair) {
+    const simd::I16x8 first = simd::load_i16x8(base + offsets[2 * pair]);
+    const simd::I16x8 second = simd::load_i16x8(base + offsets[2 * pair + 1]);
+    low = simd::add_i32x4(low, simd::dot_i16x8(simd::interleave_low_i16x8(first, second),
+                                               simd::load_i16x8(weights)));
+    high = simd::add_i32x4(high, simd::dot_i16x8(simd::interleave_high_i16x8(first, second),
+                                                 simd::load_i16x8(weights + 8)));
+    weights += 16;
   }
   simd::store_int8x4(out, requantize_i32x4(conv.requantizer, low, channel));
   simd::store_int8x4(out + 4, requantize_i32x4(conv.requantizer, high, channel + 4));
@@ -64,8 +63,57 @@ FastDepthwiseConv2d prepare_depthwise_conv2d_fast(const DepthwiseConv2dParams& p
   if (!bias.empty()) conv.bias.assign(bias.data, bias.data + bias.size);
   conv.requantizer = make_vector_requantizer(params.channel_multipliers, params.output_zero_point, params.range);
   conv.padded = padded_image_of(params.window);
+  const Window2d& window = params.window;
+  const int channels = window.output.channels;
+  const int taps = window.filter_height * window.filter_width;
+  for (int tap = 0; tap < taps; ++tap) {
+    const int filter_y = tap / window.filter_width;
+    const int filter_x = tap % window.filter_width;
+    conv.tap_offsets.push_back(
+        (static_cast<std::ptrdiff_t>(filter_y) * window.dilation_h * conv.padded.width +
+         static_cast<std::ptrdiff_t>(filter_x) * window.dilation_w) * channels);
+  }
+  if (taps % 2 != 0) conv.tap_offsets.push_back(conv.tap_offsets.back());
+  const int pairs = static_cast<int>(conv.tap_offsets.size() / 2);
+  const int blocks = channels / 8;
+  conv.paired_filter.assign(static_cast<std::size_t>(blocks) * pairs * 16, 0);
+  for (int block = 0; block < blocks; ++block) {
+    for (int pair = 0; pair < pairs; ++pair) {
+      int16_t* packed = conv.paired_filter.data() + (static_cast<std::size_t>(block) * pairs + pair) * 16;
+      for (int lane = 0; lane < 8; ++lane) {
+        const int channel = block * 8 + lane;
+        // lanes 0–3 in the first 8 values, 4–7 in the next 8; each (tap 2p, tap 2p + 1)
+        int16_t* at = packed + (lane / 4) * 8 + (lane % 4) * 2;
+        for (int half = 0; half < 2; ++half) {
+          const int tap = 2 * pair + half;
+          at[half] = tap < taps ? conv.filter[static_cast<std::size_t>(tap) * channels + channel] : int16_t{0};
+        }
+      }
+    }
+  }
   return conv;
 }
+
+namespace {
+
+template <int Pairs>
+void depthwise_image(const FastDepthwiseConv2d& conv, const int16_t* image, int batch, Span<int8_t> output) {
+  const Window2d& window = conv.params.window;
+  const int channels = window.output.channels;
+  const std::size_t row_elements = static_cast<std::size_t>(conv.padded.width) * channels;
+  for (int out_y = 0; out_y < window.output.height; ++out_y) {
+    for (int out_x = 0; out_x < window.output.width; ++out_x) {
+      const int16_t* taps = image + static_cast<std::size_t>(out_y) * window.stride_h * row_elements +
+                            static_cast<std::size_t>(out_x) * window.stride_w * channels;
+      int8_t* out = output.data + window.output.offset(batch, out_y, out_x, 0);
+      int channel = 0;
+      for (; channel + 8 <= channels; channel += 8) depthwise_8_channels<Pairs>(conv, taps, channel, out + channel);
+      for (; channel < channels; ++channel) depthwise_1_channel(conv, taps, channel, out + channel);
+    }
+  }
+}
+
+}  // namespace
 
 void depthwise_conv2d_fast(const FastDepthwiseConv2d& conv, Span<const int8_t> input, Span<int16_t> scratch,
                            Span<int8_t> output) {
@@ -73,19 +121,13 @@ void depthwise_conv2d_fast(const FastDepthwiseConv2d& conv, Span<const int8_t> i
   assert(input.size == window.input.size());
   assert(output.size == window.output.size());
   assert(scratch.size >= conv.scratch_elements());
-  const int channels = window.output.channels;
-  const std::size_t row_elements = static_cast<std::size_t>(conv.padded.width) * channels;
   for (int batch = 0; batch < window.output.batch; ++batch) {
     fill_padded_image(window, conv.padded, conv.params.input_offset, input, batch, scratch.data);
-    for (int out_y = 0; out_y < window.output.height; ++out_y) {
-      for (int out_x = 0; out_x < window.output.width; ++out_x) {
-        const int16_t* taps = scratch.data + static_cast<std::size_t>(out_y) * window.stride_h * row_elements +
-                              static_cast<std::size_t>(out_x) * window.stride_w * channels;
-        int8_t* out = output.data + window.output.offset(batch, out_y, out_x, 0);
-        int channel = 0;
-        for (; channel + 8 <= channels; channel += 8) depthwise_8_channels(conv, taps, channel, out + channel);
-        for (; channel < channels; ++channel) depthwise_1_channel(conv, taps, channel, out + channel);
-      }
+    switch (conv.tap_offsets.size() / 2) {
+      case 5: depthwise_image<5>(conv, scratch.data, batch, output); break;     // 3×3
+      case 13: depthwise_image<13>(conv, scratch.data, batch, output); break;   // 5×5
+      case 25: depthwise_image<25>(conv, scratch.data, batch, output); break;   // 7×7
+      default: depthwise_image<0>(conv, scratch.data, batch, output); break;
     }
   }
 }

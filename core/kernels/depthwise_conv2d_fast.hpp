@@ -3,12 +3,17 @@
 // multipliers stay on the reference kernel). The filter is widened to int16 once at
 // prepare; eval widens each input image into a zero-padded int16 copy (padded_image.hpp:
 // input + offset, 0 in the padding), then walks the output pixels and, 8 channels at a
-// time, multiplies every tap: (input + offset) · filter fits int16 (|255 · 128| = 32 640),
-// each product is widened to int32 and summed onto the bias, then requantized as TFLM
-// does. Padding taps multiply 0, exactly the reference's skipped taps.
+// time, takes the taps two by two: the two taps' inputs interleaved per channel,
+// (x_t[c], x_t+1[c]), and one pairwise int16 dot product (i32x4.dot_i16x8 / pmaddwd) with
+// the filter packed the same way at prepare gives both products of 4 channels summed in
+// int32 (each |255 · 128| = 32 640, so the pair cannot overflow); an odd last tap pairs
+// with a zero weight. The sums start at the bias and are requantized as TFLM does.
+// Padding taps multiply 0, exactly the reference's skipped taps. The common 3×3, 5×5 and
+// 7×7 filters get the tap loop unrolled at compile time.
 // Scratch: `scratch_elements()` int16 (the padded image), handed in by the caller.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -21,7 +26,12 @@ namespace tinyml::kernels {
 
 struct FastDepthwiseConv2d {
   DepthwiseConv2dParams params;
-  std::vector<int16_t> filter;  // [KH · KW, C] int16
+  std::vector<int16_t> filter;  // [KH · KW, C] int16 (for the channels past the last block of 8)
+  // [C / 8][tap pair][4 channels × (tap 2p, tap 2p + 1)] × 2 halves: 16 int16 per pair.
+  std::vector<int16_t> paired_filter;
+  // Element offset of each tap from tap (0, 0) in the padded image, padded to an even
+  // count with a copy of the last (its paired weight is 0).
+  std::vector<std::ptrdiff_t> tap_offsets;
   std::vector<int32_t> bias;    // [C], 0 where there is no bias
   VectorRequantizer requantizer;
   PaddedImage padded;

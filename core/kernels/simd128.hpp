@@ -41,6 +41,9 @@ inline I32x4 add_i32x4(I32x4 a, I32x4 b) { return wasm_i32x4_add(a, b); }
 inline I32x4 dot_i16x8(I16x8 a, I16x8 b) { return wasm_i32x4_dot_i16x8(a, b); }
 inline I32x4 widen_low_i16x8(I16x8 v) { return wasm_i32x4_extend_low_i16x8(v); }
 inline I32x4 widen_high_i16x8(I16x8 v) { return wasm_i32x4_extend_high_i16x8(v); }
+// [a0, b0, a1, b1, a2, b2, a3, b3] and [a4, b4, …, a7, b7].
+inline I16x8 interleave_low_i16x8(I16x8 a, I16x8 b) { return wasm_i16x8_shuffle(a, b, 0, 8, 1, 9, 2, 10, 3, 11); }
+inline I16x8 interleave_high_i16x8(I16x8 a, I16x8 b) { return wasm_i16x8_shuffle(a, b, 4, 12, 5, 13, 6, 14, 7, 15); }
 // [sum of a's lanes, sum of b's, sum of c's, sum of d's]
 inline I32x4 sum_lanes4(I32x4 a, I32x4 b, I32x4 c, I32x4 d) {
   const I32x4 ab = wasm_i32x4_add(wasm_i32x4_shuffle(a, b, 0, 4, 1, 5), wasm_i32x4_shuffle(a, b, 2, 6, 3, 7));
@@ -100,6 +103,8 @@ inline I32x4 add_i32x4(I32x4 a, I32x4 b) { return _mm_add_epi32(a, b); }
 inline I32x4 dot_i16x8(I16x8 a, I16x8 b) { return _mm_madd_epi16(a, b); }
 inline I32x4 widen_low_i16x8(I16x8 v) { return _mm_cvtepi16_epi32(v); }
 inline I32x4 widen_high_i16x8(I16x8 v) { return _mm_cvtepi16_epi32(_mm_unpackhi_epi64(v, v)); }
+inline I16x8 interleave_low_i16x8(I16x8 a, I16x8 b) { return _mm_unpacklo_epi16(a, b); }
+inline I16x8 interleave_high_i16x8(I16x8 a, I16x8 b) { return _mm_unpackhi_epi16(a, b); }
 inline I32x4 sum_lanes4(I32x4 a, I32x4 b, I32x4 c, I32x4 d) {
   const I32x4 ab = _mm_add_epi32(_mm_unpacklo_epi32(a, b), _mm_unpackhi_epi32(a, b));
   const I32x4 cd = _mm_add_epi32(_mm_unpacklo_epi32(c, d), _mm_unpackhi_epi32(c, d));
@@ -191,6 +196,16 @@ inline I32x4 dot_i16x8(I16x8 a, I16x8 b) {
 }
 inline I32x4 widen_low_i16x8(I16x8 v) { return I32x4{{v.lane[0], v.lane[1], v.lane[2], v.lane[3]}}; }
 inline I32x4 widen_high_i16x8(I16x8 v) { return I32x4{{v.lane[4], v.lane[5], v.lane[6], v.lane[7]}}; }
+inline I16x8 interleave_low_i16x8(I16x8 a, I16x8 b) {
+  I16x8 v;
+  for (int i = 0; i < 4; ++i) v.lane[2 * i] = a.lane[i], v.lane[2 * i + 1] = b.lane[i];
+  return v;
+}
+inline I16x8 interleave_high_i16x8(I16x8 a, I16x8 b) {
+  I16x8 v;
+  for (int i = 0; i < 4; ++i) v.lane[2 * i] = a.lane[4 + i], v.lane[2 * i + 1] = b.lane[4 + i];
+  return v;
+}
 inline I32x4 sum_lanes4(I32x4 a, I32x4 b, I32x4 c, I32x4 d) {
   const auto sum = [](I32x4 v) { return v.lane[0] + v.lane[1] + v.lane[2] + v.lane[3]; };
   return I32x4{{sum(a), sum(b), sum(c), sum(d)}};
