@@ -1,10 +1,11 @@
 // Shared set-up for the browser tests: dist/ served from a node:http server on
 // 127.0.0.1 (a free port), the system Chromium driven by playwright-core, and helpers
 // that read and edit the page the way a user does.
-import { readFile, stat } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
@@ -30,6 +31,22 @@ export async function serveDist() {
     url: `http://127.0.0.1:${server.address().port}/`,
     close: () => new Promise((resolve) => server.close(resolve)),
   };
+}
+
+// For a test file: serves dist/ and launches Chromium before its tests (making the
+// artifacts folder too), closes both after them. Returns {browser, url}, filled in by
+// the time the tests run.
+export function useBrowser() {
+  const session = { browser: null, server: null, get url() { return this.server.url; } };
+  before(async () => {
+    [session.server, session.browser] = await Promise.all([serveDist(), launchChromium()]);
+    await mkdir(ARTIFACTS, { recursive: true });
+  });
+  after(async () => {
+    await session.browser?.close();
+    await session.server?.close();
+  });
+  return session;
 }
 
 export function launchChromium() {

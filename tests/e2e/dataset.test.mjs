@@ -9,26 +9,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
 import { cliJson } from '../wasm/native_cli.mjs';
-import { FILE_URL, launchChromium, openPage, serveDist, waitReady } from './browser.mjs';
+import { FILE_URL, openPage, useBrowser, waitReady } from './browser.mjs';
 
 const FASHION_CLASSES = ['T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot'];
 const weights = fileURLToPath(new URL('../../web/data/weights/FashionTinyNet.json', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'tinyml-e2e-dataset-'));
 const TIMEOUT = 180000;
-let server;
-let browser;
-
-before(async () => {
-  [server, browser] = await Promise.all([serveDist(), launchChromium()]);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = useBrowser();
 
 const shownInt8 = (page) => page.textContent('[data-testid="int8-output"]').then((text) => text.trim().split(' ').map(Number));
 
@@ -38,7 +28,7 @@ async function waitForResult(page, text) {
 }
 
 test('a picked test image gives the native CLI\'s int8 output for the shipped weights, with class names', { timeout: TIMEOUT }, async () => {
-  const page = await openPage(browser, `${server.url}#preset=FashionTinyNet`);
+  const page = await openPage(session.browser, `${session.url}#preset=FashionTinyNet`);
   assert.match(await page.textContent('[data-testid="weights-note"]'), /shipped with the preset.*86\.70%.*86\.80%/s);
   await page.selectOption('#inference-input', 'test-image');
   await waitForResult(page, 'test image #0');
@@ -66,7 +56,7 @@ test('a picked test image gives the native CLI\'s int8 output for the shipped we
 });
 
 test('a drawing runs through the network and shows class names', { timeout: TIMEOUT }, async () => {
-  const page = await openPage(browser, `${server.url}#preset=FashionTinyNet`);
+  const page = await openPage(session.browser, `${session.url}#preset=FashionTinyNet`);
   await page.selectOption('#inference-input', 'drawing');
   await page.click('#inference-run');
   await page.waitForFunction(() => document.querySelector('#inference-status').classList.contains('error'));
@@ -92,7 +82,7 @@ test('a drawing runs through the network and shows class names', { timeout: TIME
 });
 
 test('training shows progress and growing curves, and cancel stops it', { timeout: TIMEOUT }, async () => {
-  const page = await openPage(browser, `${server.url}#preset=FashionMCUNet`);
+  const page = await openPage(session.browser, `${session.url}#preset=FashionMCUNet`);
   await page.fill('#training-epochs', '3');
   await page.click('#training-run');
   await page.waitForFunction(() => document.querySelector('#training-progress').value > 0, null, { timeout: TIMEOUT });
@@ -113,7 +103,7 @@ test('training shows progress and growing curves, and cancel stops it', { timeou
 });
 
 test('a network that does not take 28×28 grey images gets a clear message', { timeout: TIMEOUT }, async () => {
-  const page = await openPage(browser, `${server.url}#preset=TinyNet`);
+  const page = await openPage(session.browser, `${session.url}#preset=TinyNet`);
   // The first load of a preset that is not for the data set loads no data script.
   assert.deepEqual(await page.$$eval('script[src^="data/"]', (scripts) => scripts.map((script) => script.src)), []);
   await page.click('#training-run');
@@ -122,7 +112,7 @@ test('a network that does not take 28×28 grey images gets a clear message', { t
 });
 
 test('a finished run shows float and int8 accuracy, survives a reload, and drives the inference panel', { timeout: TIMEOUT }, async () => {
-  const page = await openPage(browser, `${server.url}#preset=FashionTinyNet`);
+  const page = await openPage(session.browser, `${session.url}#preset=FashionTinyNet`);
   await page.selectOption('#training-subset', '1000');
   await page.fill('#training-epochs', '1');
   await page.click('#training-run');
@@ -149,7 +139,7 @@ test('a finished run shows float and int8 accuracy, survives a reload, and drive
 });
 
 test('from file:// the data scripts load and a test image runs with the shipped weights', { timeout: TIMEOUT }, async () => {
-  const page = await openPage(browser, `${FILE_URL}#preset=FashionTinyNet`);
+  const page = await openPage(session.browser, `${FILE_URL}#preset=FashionTinyNet`);
   await page.waitForFunction(() => /shipped with the preset/.test(document.querySelector('[data-testid="weights-note"]').textContent));
   await page.selectOption('#inference-input', 'test-image');
   await waitForResult(page, 'test image #0');

@@ -4,28 +4,15 @@
 // the MCU; the page answers while a big network quantizes; the worker starts from file://.
 import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-
+import { test } from 'node:test';
 import { cliJson } from '../wasm/native_cli.mjs';
-import { ARTIFACTS, editorText, FILE_URL, launchChromium, openPage, replaceInEditor, serveDist } from './browser.mjs';
+import { ARTIFACTS, editorText, FILE_URL, openPage, replaceInEditor, useBrowser } from './browser.mjs';
 import { encodePng } from './png.mjs';
 
-let server;
-let browser;
+const session = useBrowser();
 const dir = mkdtempSync(join(tmpdir(), 'tinyml-e2e-infer-'));
-
-before(async () => {
-  [server, browser] = await Promise.all([serveDist(), launchChromium()]);
-  await mkdir(ARTIFACTS, { recursive: true });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 const RUN_TIMEOUT = 120000;
 
@@ -44,7 +31,7 @@ async function runInference(page) {
 const shownInt8 = (page) => page.textContent('[data-testid="int8-output"]').then((text) => text.trim().split(' ').map(Number));
 
 test('the int8 output shown for MCUNet on a pattern equals the native CLI\'s', { timeout: RUN_TIMEOUT }, async () => {
-  const page = await openPage(browser, `${server.url}#preset=MCUNet&mcu=STM32F746&precision=int8`);
+  const page = await openPage(session.browser, `${session.url}#preset=MCUNet&mcu=STM32F746&precision=int8`);
   await page.selectOption('#inference-input', 'rings');
   await page.fill('#inference-seed', '3');
   assert.equal(await runInference(page), '');
@@ -66,7 +53,7 @@ test('the int8 output shown for MCUNet on a pattern equals the native CLI\'s', {
 });
 
 test('an uploaded image runs; a broken one is an error that keeps the results and the network', { timeout: RUN_TIMEOUT }, async () => {
-  const page = await openPage(browser, `${server.url}#preset=TinyNet&mcu=STM32F4&precision=int8`);
+  const page = await openPage(session.browser, `${session.url}#preset=TinyNet&mcu=STM32F4&precision=int8`);
   const png = encodePng(48, 40, (x, y) => [x * 5, y * 6, (x + y) % 2 ? 255 : 0]);
   await page.setInputFiles('#inference-file', { name: 'stripes.png', mimeType: 'image/png', buffer: png });
   await page.waitForFunction(() => document.querySelector('.inference-summary')?.textContent.includes('stripes.png'), null, { timeout: RUN_TIMEOUT });
@@ -94,7 +81,7 @@ test('an uploaded image runs; a broken one is an error that keeps the results an
 });
 
 test('the MCU estimate changes with the MCU and states its assumptions', async () => {
-  const page = await openPage(browser, `${server.url}#preset=TinyNet&mcu=STM32F4&precision=int8`);
+  const page = await openPage(session.browser, `${session.url}#preset=TinyNet&mcu=STM32F4&precision=int8`);
   const f4 = await page.textContent('[data-testid="latency-headline"]');
   assert.match(f4, /on STM32F4 = 63\.70 M MACs × [\d.]+ cycles\/MAC \(Cortex-M4F\) ÷ 180 MHz/);
   await page.selectOption('#mcu-select', 'STM32H7');
@@ -109,7 +96,7 @@ test('the MCU estimate changes with the MCU and states its assumptions', async (
 });
 
 test('inference runs from file:// (the worker starts from a Blob URL)', { timeout: RUN_TIMEOUT }, async () => {
-  const page = await openPage(browser, `${FILE_URL}#preset=MCUNet&mcu=STM32F746&precision=int8`);
+  const page = await openPage(session.browser, `${FILE_URL}#preset=MCUNet&mcu=STM32F746&precision=int8`);
   await page.selectOption('#inference-input', 'checkerboard');
   assert.equal(await runInference(page), '');
   assert.ok((await shownInt8(page)).length > 0);
@@ -118,7 +105,7 @@ test('inference runs from file:// (the worker starts from a Blob URL)', { timeou
 });
 
 test('while MobileNetV2 at 224 quantizes in the worker, the page still answers', { timeout: RUN_TIMEOUT }, async () => {
-  const page = await openPage(browser, `${server.url}#preset=MobileNetV2&mcu=STM32F4&precision=int8`);
+  const page = await openPage(session.browser, `${session.url}#preset=MobileNetV2&mcu=STM32F4&precision=int8`);
   await page.click('#inference-run');
   await page.waitForFunction(() => document.querySelector('#inference-status').textContent.startsWith('Quantizing'));
   const before = await page.textContent('[data-testid="latency-headline"]');
@@ -133,7 +120,7 @@ test('while MobileNetV2 at 224 quantizes in the worker, the page still answers',
 });
 
 test('an image dropped on the panel runs; a network with an error is reported in the panel', { timeout: RUN_TIMEOUT }, async () => {
-  const page = await openPage(browser, `${server.url}#preset=MCUNet&mcu=STM32F746&precision=int8`);
+  const page = await openPage(session.browser, `${session.url}#preset=MCUNet&mcu=STM32F746&precision=int8`);
   const png = [...encodePng(20, 20, (x) => [0, 0, x * 12])];
   await page.evaluate((bytes) => {
     const transfer = new DataTransfer();

@@ -6,12 +6,11 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { formatSmallBytes } from '../../web/model/estimators.js';
 import { formatCount, formatKB } from '../../web/model/format.js';
-import { ARTIFACTS, launchChromium, openPage, serveDist, waitReady } from './browser.mjs';
+import { ARTIFACTS, openPage, useBrowser, waitReady } from './browser.mjs';
 
 const CLI = fileURLToPath(new URL('../../build/native/tools/tinyml', import.meta.url));
 const ESTIMATOR_KEYS = ['lecture_in_out', 'lecture_consecutive', 'live', 'inplace_depthwise', 'arena', 'patch'];
@@ -25,18 +24,7 @@ function cliReport(preset, { mcu, patch } = {}) {
   return JSON.parse(execFileSync(CLI, args, { encoding: 'utf8' }));
 }
 
-let server;
-let browser;
-
-before(async () => {
-  [server, browser] = await Promise.all([serveDist(), launchChromium()]);
-  await mkdir(ARTIFACTS, { recursive: true });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = useBrowser();
 
 function shownEstimators(page) {
   return page.$$eval('[data-estimator]', (rows) => rows.map((row) => ({
@@ -50,7 +38,7 @@ function shownEstimators(page) {
 for (const [preset, mcu] of [['MCUNet', 'STM32F746'], ['MobileNetV2', 'STM32F746']]) {
   test(`the six estimators shown for ${preset} are the CLI's`, async () => {
     const expected = cliReport(preset, { mcu });
-    const page = await openPage(browser, `${server.url}#preset=${preset}&mcu=${mcu}&precision=int8`);
+    const page = await openPage(session.browser, `${session.url}#preset=${preset}&mcu=${mcu}&precision=int8`);
     const shown = await shownEstimators(page);
     assert.deepEqual(shown.map(({ key }) => key), ESTIMATOR_KEYS);
     for (const { key, bytes, value } of shown) {
@@ -72,7 +60,7 @@ for (const [preset, mcu] of [['MCUNet', 'STM32F746'], ['MobileNetV2', 'STM32F746
 test('the arena diagram draws every planned buffer at its lifetime and offset, and hover names it', async () => {
   const expected = cliReport('MobileNetV2', { mcu: 'STM32F746' });
   const buffers = expected.plan.buffers;
-  const page = await openPage(browser, `${server.url}#preset=MobileNetV2&mcu=STM32F746&precision=int8`);
+  const page = await openPage(session.browser, `${session.url}#preset=MobileNetV2&mcu=STM32F746&precision=int8`);
   const rects = await page.$$eval('#arena-diagram rect.buffer', (nodes) => nodes.map((node) => ({
     index: Number(node.dataset.index),
     name: node.dataset.name,
@@ -138,7 +126,7 @@ test('choosing a split and a grid shows the CLI\'s --patch figures, and a reload
   const expected = cliReport('MobileNetV2', { patch: `${split.split_op}:${grid}` });
   assert.notEqual(expected.peak_bytes.patch, auto.peak_bytes.patch);
 
-  const page = await openPage(browser, `${server.url}#preset=MobileNetV2&mcu=STM32F746&precision=int8`);
+  const page = await openPage(session.browser, `${session.url}#preset=MobileNetV2&mcu=STM32F746&precision=int8`);
   assert.equal((await patchShown(page)).bytes, auto.peak_bytes.patch);
   assert.equal(await page.inputValue('#patch-split'), 'auto');
   assert.equal(await page.isDisabled('#patch-grid'), true);
@@ -164,7 +152,7 @@ test('choosing a split and a grid shows the CLI\'s --patch figures, and a reload
 
   // A fresh tab (no hash) restores it from localStorage too.
   const fresh = await page.context().newPage();
-  await fresh.goto(server.url);
+  await fresh.goto(session.url);
   await waitReady(fresh);
   assert.deepEqual(await patchShown(fresh), chosen);
   await fresh.close();
@@ -178,7 +166,7 @@ test('choosing a split and a grid shows the CLI\'s --patch figures, and a reload
 
 test('the trade-off points are listed under the curve, and showing one picks that schedule', async () => {
   const auto = cliReport('MCUNet');
-  const page = await openPage(browser, `${server.url}#preset=MCUNet&mcu=STM32F746&precision=int8`);
+  const page = await openPage(session.browser, `${session.url}#preset=MCUNet&mcu=STM32F746&precision=int8`);
   await page.click('#patch-points summary');
   const rows = await page.$$eval('#patch-points tbody tr', (nodes) => nodes.map((row) => row.dataset.choice));
   assert.deepEqual(rows, auto.patch.tradeoff.map((point) => `${point.split_op}:${point.grid}`));
@@ -197,7 +185,7 @@ test('the trade-off points are listed under the curve, and showing one picks tha
 
 test('a linked patch schedule the network does not allow falls back to auto with a note', async () => {
   const auto = cliReport('TinyNet');
-  const page = await openPage(browser, `${server.url}#preset=TinyNet&mcu=STM32F4&precision=int8&patch=5:2`);
+  const page = await openPage(session.browser, `${session.url}#preset=TinyNet&mcu=STM32F4&precision=int8&patch=5:2`);
   assert.equal(await page.isVisible('.patch-problem'), true);
   assert.match(await page.textContent('.patch-problem'), /options\.patch\.split_op/);
   assert.equal(Number(await page.getAttribute('[data-estimator="patch"]', 'data-bytes')), auto.peak_bytes.patch);

@@ -3,22 +3,10 @@
 // cancel stops a run and keeps what it found; an impossible budget is explained; the
 // page keeps reacting while a search runs; and all of it works from file:// too.
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
-import { after, before, test } from 'node:test';
-import { ARTIFACTS, FILE_URL, editorText, launchChromium, openPage, replaceInEditor, serveDist, verdict } from './browser.mjs';
+import { test } from 'node:test';
+import { ARTIFACTS, editorText, FILE_URL, openPage, replaceInEditor, useBrowser, verdict } from './browser.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  [server, browser] = await Promise.all([serveDist(), launchChromium()]);
-  await mkdir(ARTIFACTS, { recursive: true });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = useBrowser();
 
 async function setSearch(page, { space = 'lecture', trials, samples, seed = 1, estimator = 'live' }) {
   await page.selectOption('#nas-space', space);
@@ -54,7 +42,7 @@ function tableRows(page) {
 const RED = [220, 38, 38];
 
 test('a search runs: progress, the scatter and CDF charts, the table; a candidate opens in the editor', async () => {
-  const page = await openPage(browser, `${server.url}#preset=TinyNet&mcu=STM32F4&precision=int8`);
+  const page = await openPage(session.browser, `${session.url}#preset=TinyNet&mcu=STM32F4&precision=int8`);
   // The student's own edit, which opening a candidate must not lose.
   await replaceInEditor(page, '"out": 16', '16', '12');
   await page.waitForFunction(() => document.querySelector('.preset-description')?.textContent.includes('edited'));
@@ -114,7 +102,7 @@ test('a search runs: progress, the scatter and CDF charts, the table; a candidat
 });
 
 test('cancel stops a long search and keeps what it found; the page reacts while it runs', async () => {
-  const page = await openPage(browser, `${server.url}#preset=TinyNet&mcu=STM32F746&precision=int8`);
+  const page = await openPage(session.browser, `${session.url}#preset=TinyNet&mcu=STM32F746&precision=int8`);
   await setSearch(page, { space: 'mcunet', trials: 100000, samples: 1000, seed: 2 });
   await page.click('#nas-start');
   await page.waitForFunction(() => {
@@ -156,7 +144,7 @@ test('cancel stops a long search and keeps what it found; the page reacts while 
 });
 
 test('an impossible budget ends with the explanation and the nearest misses', async () => {
-  const page = await openPage(browser, `${server.url}#preset=TinyNet&mcu=custom&precision=int8`);
+  const page = await openPage(session.browser, `${session.url}#preset=TinyNet&mcu=custom&precision=int8`);
   await page.fill('#custom-flash_kb', '8');
   await page.fill('#custom-sram_kb', '4');
   await page.waitForFunction(() => document.querySelector('.nas-mcu')?.textContent.includes('4.00 KB SRAM'));
@@ -177,7 +165,7 @@ test('an impossible budget ends with the explanation and the nearest misses', as
 });
 
 test('a bad setting is refused with the field named', async () => {
-  const page = await openPage(browser, server.url);
+  const page = await openPage(session.browser, session.url);
   await page.fill('#nas-trials', '');
   await page.click('#nas-start');
   await page.waitForFunction(() => document.querySelector('#nas-status').classList.contains('error'));
@@ -187,7 +175,7 @@ test('a bad setting is refused with the field named', async () => {
 });
 
 test('the search runs from file:// (a worker from a Blob URL)', async () => {
-  const page = await openPage(browser, FILE_URL);
+  const page = await openPage(session.browser, FILE_URL);
   await setSearch(page, { trials: 100, samples: 10 });
   await page.click('#nas-start');
   await waitDone(page);

@@ -1,24 +1,10 @@
 // The page in headless Chromium, served over http: the lecture's TinyNet numbers, the
 // verdict per MCU, live re-analysis, errors that keep the last analysis, autosave.
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
-import { after, before, test } from 'node:test';
-import {
-  ARTIFACTS, editorText, launchChromium, layerRows, openPage, replaceInEditor, serveDist, verdict, waitReady,
-} from './browser.mjs';
+import { test } from 'node:test';
+import { ARTIFACTS, editorText, layerRows, openPage, replaceInEditor, useBrowser, verdict, waitReady } from './browser.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  [server, browser] = await Promise.all([serveDist(), launchChromium()]);
-  await mkdir(ARTIFACTS, { recursive: true });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = useBrowser();
 
 // [input KB, output KB, weights KB] of every conv2d row.
 async function convMemory(page) {
@@ -26,7 +12,7 @@ async function convMemory(page) {
 }
 
 test('the page loads with TinyNet and shows the lecture\'s layer-by-layer numbers', async () => {
-  const page = await openPage(browser, server.url);
+  const page = await openPage(session.browser, session.url);
   assert.equal(await page.inputValue('#preset-select'), 'TinyNet');
   assert.deepEqual(await convMemory(page), [
     ['48.00', '256.00', '0.42'],
@@ -46,7 +32,7 @@ test('the page loads with TinyNet and shows the lecture\'s layer-by-layer number
 });
 
 test('switching the MCU flips the verdict', async () => {
-  const page = await openPage(browser, server.url);
+  const page = await openPage(session.browser, session.url);
   await page.selectOption('#mcu-select', 'STM32F4');
   assert.equal(await verdict(page), 'DOES NOT FIT');
   assert.match(await page.textContent('.verdict-margins'), /exceeds SRAM by 256\.00 KB/);
@@ -64,7 +50,7 @@ test('switching the MCU flips the verdict', async () => {
 });
 
 test('fp32 counts four bytes an element', async () => {
-  const page = await openPage(browser, server.url);
+  const page = await openPage(session.browser, session.url);
   await page.click('.segmented button[value="fp32"]');
   assert.match(await page.textContent('[data-estimator="lecture_in_out"] .estimator-value'), /^1,536\.00 KB/);
   assert.deepEqual((await convMemory(page))[0], ['192.00', '1,024.00', '1.69']);
@@ -72,7 +58,7 @@ test('fp32 counts four bytes an element', async () => {
 });
 
 test('editing a channel count re-analyses as the user types', async () => {
-  const page = await openPage(browser, server.url);
+  const page = await openPage(session.browser, session.url);
   await replaceInEditor(page, '"out": 16', '16', '8');
   // conv1 now writes 8×128×128 = 128 KB, and conv2 reads it.
   await page.waitForFunction(() => document.querySelector('#layer-table tbody tr td:nth-child(6)')?.textContent === '128.00');
@@ -84,7 +70,7 @@ test('editing a channel count re-analyses as the user types', async () => {
 });
 
 test('a typo shows the error with its path and keeps the last analysis', async () => {
-  const page = await openPage(browser, server.url);
+  const page = await openPage(session.browser, session.url);
   await replaceInEditor(page, '"out": 32', 'kernel', 'kernl');
   const message = page.locator('[data-testid="error-message"]');
   await message.waitFor();
@@ -105,7 +91,7 @@ test('a typo shows the error with its path and keeps the last analysis', async (
 });
 
 test('a syntax error points at its line and column', async () => {
-  const page = await openPage(browser, server.url);
+  const page = await openPage(session.browser, session.url);
   await replaceInEditor(page, '"input"', '[3, 128, 128],', '[3, 128, 128]');
   // Typing is key by key: under load an analysis can run on a half-typed line first and
   // show that state's error for a moment, so wait for the final one (a timeout fails).
@@ -116,7 +102,7 @@ test('a syntax error points at its line and column', async () => {
 });
 
 test('a reload keeps the edited network, even an invalid one', async () => {
-  const page = await openPage(browser, server.url);
+  const page = await openPage(session.browser, session.url);
   await replaceInEditor(page, '"out": 64', '64', '48');
   await page.waitForFunction(() => document.querySelector('.preset-description .edited'));
   await page.selectOption('#mcu-select', 'nRF52840');
