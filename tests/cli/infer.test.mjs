@@ -2,27 +2,14 @@
 // errors for malformed model and input files.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cliPath } from '../wasm/native_cli.mjs';
+import { json, run } from './run_cli.mjs';
 
-// TINYML_CLI points the tests at another build of the CLI.
-const cli = process.env.TINYML_CLI || cliPath;
 const handModel = fileURLToPath(new URL('../data/int8_hand_model.json', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'tinyml-infer-'));
-
-function run(...args) {
-  return spawnSync(cli, args, { encoding: 'utf8', maxBuffer: 64 << 20 });
-}
-
-function json(...args) {
-  const { status, stdout, stderr } = run(...args);
-  assert.equal(status, 0, stderr);
-  return JSON.parse(stdout);
-}
 
 function file(name, value) {
   const path = join(dir, name);

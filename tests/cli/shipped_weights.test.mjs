@@ -4,12 +4,10 @@
 // within one point).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { cliPath } from '../wasm/native_cli.mjs';
+import { json, run } from './run_cli.mjs';
 
-const cli = process.env.TINYML_CLI || cliPath;
 const dir = fileURLToPath(new URL('../../web/data/weights/', import.meta.url));
 const names = readdirSync(dir).filter((file) => file.endsWith('.report.json')).map((file) => file.slice(0, -'.report.json'.length));
 
@@ -20,11 +18,9 @@ test('weights ship for FashionTinyNet and FashionMCUNet', () => {
 for (const name of names) {
   test(`${name}'s shipped weights reach their stated float and int8 test accuracy`, () => {
     const stated = JSON.parse(readFileSync(`${dir}${name}.report.json`, 'utf8'));
-    const { status, stdout, stderr } = spawnSync(cli, ['evaluate', `preset:${name}`, '--weights', `${dir}${name}.json`,
+    const measured = json('evaluate', `preset:${name}`, '--weights', `${dir}${name}.json`,
       '--train-subset', String(stated.train_images), '--test-subset', String(stated.test_images),
-      '--calib', String(stated.calibration_images), '--json'], { encoding: 'utf8' });
-    assert.equal(status, 0, stderr);
-    const measured = JSON.parse(stdout);
+      '--calib', String(stated.calibration_images), '--json');
     assert.equal(measured.test_images, 2000);
     assert.equal(measured.float_test_accuracy_percent, stated.float_test_accuracy_percent);
     assert.equal(measured.int8_test_accuracy_percent, stated.int8_test_accuracy_percent);
@@ -38,7 +34,7 @@ test('FashionTinyNet\'s shipped weights meet the bar: float ≥ 85%, int8 within
 });
 
 test('evaluate rejects weights that do not fit the network, naming the path', () => {
-  const { status, stderr } = spawnSync(cli, ['evaluate', 'preset:FashionMCUNet', '--weights', `${dir}FashionTinyNet.json`], { encoding: 'utf8' });
+  const { status, stderr } = run('evaluate', 'preset:FashionMCUNet', '--weights', `${dir}FashionTinyNet.json`);
   assert.notEqual(status, 0);
   assert.match(stderr, /ops\./);
 });

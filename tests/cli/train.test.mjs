@@ -10,21 +10,10 @@ import { gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cliPath } from '../wasm/native_cli.mjs';
+import { json, run } from './run_cli.mjs';
 
-const cli = process.env.TINYML_CLI || cliPath;
 const prepare = fileURLToPath(new URL('../../tools/prepare-fashion-mnist.mjs', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'tinyml-train-'));
-
-function run(...args) {
-  return spawnSync(cli, args, { encoding: 'utf8', maxBuffer: 64 << 20 });
-}
-
-function json(...args) {
-  const { status, stdout, stderr } = run(...args);
-  assert.equal(status, 0, stderr);
-  return JSON.parse(stdout);
-}
 
 test('the subset script writes gzipped IDX files with the first N examples', () => {
   const out = join(dir, 'subsets');
