@@ -3,7 +3,11 @@
 // float engine, the int8 engine with the reference kernels and with the fast kernels,
 // all measured in this one process. tools/bench.mjs runs both builds and prints the table.
 //
-//   bench_inference [--presets A,B] [--min-runs N] [--budget-ms T] [--resolution R]
+//   bench_inference [--presets A,B] [--min-runs N] [--budget-ms T] [--resolution R] [--per-op]
+//
+// --per-op: instead, one JSON line per op of the fast int8 engine: its name, kind, MACs
+// and the median milliseconds it took over the runs (timed between the engine's
+// per-tensor callbacks), to see where a network's time goes.
 //
 // Prints one JSON object per preset and line: {"preset", "target", "macs", "resolution",
 // "float_ms", "int8_reference_ms", "int8_fast_ms" (medians), "best_ms": {...} (fastest
@@ -43,6 +47,7 @@ struct Options {
   int min_runs = 3;
   double budget_ms = 1500;
   int resolution = 0;  // 0: the preset's own
+  bool per_op = false;
 };
 
 struct Timing {
@@ -92,9 +97,11 @@ Options parse_options(int argc, char** argv) {
       options.budget_ms = std::atof(argv[++index]);
     } else if (arg == "--resolution" && has_value) {
       options.resolution = std::atoi(argv[++index]);
+    } else if (arg == "--per-op") {
+      options.per_op = true;
     } else {
       throw Error("bench_inference", "unknown argument '" + arg +
-                                         "' (expected --presets A,B --min-runs N --budget-ms T --resolution R)");
+                                         "' (expected --presets A,B --min-runs N --budget-ms T --resolution R --per-op)");
     }
   }
   if (options.presets.empty()) {
@@ -103,10 +110,65 @@ Options parse_options(int argc, char** argv) {
   return options;
 }
 
-nlohmann::json bench_preset(const std::string& name, const Options& options) {
+Graph preset_graph(const std::string& name, const Options& options) {
   nlohmann::json spec = find_preset(name).spec;
   if (options.resolution > 0) spec["input"] = {spec["input"][0], options.resolution, options.resolution};
-  const Graph graph = build_graph(parse_network(spec));
+  return build_graph(parse_network(spec));
+}
+
+// Times each op: the engine calls on_tensor after the input is written and after each op.
+class OpTimer : public engine::TensorObserver {
+ public:
+  explicit OpTimer(std::size_t ops) : times_(ops) {}
+  void start() { last_ = std::chrono::steady_clock::now(); op_ = 0; }
+  void on_tensor(int, kernels::Span<const int8_t>) override {
+    const auto now = std::chrono::steady_clock::now();
+    if (started_ && op_ < times_.size()) times_[op_++].push_back(std::chrono::duration<double, std::milli>(now - last_).count());
+    started_ = true;
+    last_ = now;
+  }
+  void next_run() { started_ = false; }
+  double median_ms(std::size_t op) {
+    std::vector<double>& values = times_[op];
+    std::sort(values.begin(), values.end());
+    return values.empty() ? 0 : values[values.size() / 2];
+  }
+
+ private:
+  std::vector<std::vector<double>> times_;
+  std::chrono::steady_clock::time_point last_;
+  std::size_t op_ = 0;
+  bool started_ = false;
+};
+
+void bench_ops(const std::string& name, const Options& options) {
+  const Graph graph = preset_graph(name, options);
+  const engine::FloatModel float_model = engine::init_float_model(graph, 1);
+  const engine::Int8Model model = engine::quantize_model(graph, float_model, engine::generated_samples(graph, 1, 1));
+  const std::vector<float> image = engine::evaluation_sample(graph.tensors[graph.input].shape, 1, 0);
+  const std::vector<int8_t> input = engine::quantize_input(model, {image.data(), image.size()});
+  engine::Int8Engine fast(model, engine::Int8Kernels::Fast);
+  OpTimer timer(graph.ops.size());
+  const int runs = std::max(options.min_runs, 50);
+  for (int run = 0; run <= runs; ++run) {
+    std::copy(input.begin(), input.end(), fast.input().data);
+    timer.next_run();
+    timer.start();
+    fast.invoke(run == 0 ? nullptr : &timer);  // run 0: warm-up
+  }
+  for (std::size_t op = 0; op < graph.ops.size(); ++op) {
+    const Op& o = graph.ops[op];
+    const TensorShape& out = graph.tensors[o.output].shape;
+    std::cout << nlohmann::json{{"preset", name}, {"op", o.name}, {"kind", op_kind_name(o.kind)},
+                                {"kernel", o.kernel.h}, {"stride", o.stride.h},
+                                {"output", {out.h, out.w, out.c}}, {"macs", o.macs},
+                                {"ms", timer.median_ms(op)}}.dump()
+              << std::endl;
+  }
+}
+
+nlohmann::json bench_preset(const std::string& name, const Options& options) {
+  const Graph graph = preset_graph(name, options);
   const engine::FloatModel float_model = engine::init_float_model(graph, 1);
   const engine::Int8Model model = engine::quantize_model(graph, float_model, engine::generated_samples(graph, 1, 1));
   const std::vector<float> image = engine::evaluation_sample(graph.tensors[graph.input].shape, 1, 0);
@@ -141,7 +203,13 @@ nlohmann::json bench_preset(const std::string& name, const Options& options) {
 int main(int argc, char** argv) {
   try {
     const Options options = parse_options(argc, argv);
-    for (const std::string& name : options.presets) std::cout << bench_preset(name, options).dump() << std::endl;
+    for (const std::string& name : options.presets) {
+      if (options.per_op) {
+        bench_ops(name, options);
+      } else {
+        std::cout << bench_preset(name, options).dump() << std::endl;
+      }
+    }
     return 0;
   } catch (const std::exception& error) {
     std::cerr << "bench_inference: " << error.what() << "\n";

@@ -12,15 +12,6 @@ inline int32_t rescale_input(const AddParams& params, int8_t value, int32_t offs
   return quant::multiply_by_quantized_multiplier_smaller_than_one(shifted, multiplier);
 }
 
-// One element exactly as the reference add computes it.
-inline int8_t add_one(const AddParams& params, int8_t value1, int8_t value2) {
-  const int32_t sum = rescale_input(params, value1, params.input1_offset, params.input1_multiplier) +
-                      rescale_input(params, value2, params.input2_offset, params.input2_multiplier);
-  const int32_t raw =
-      quant::multiply_by_quantized_multiplier_smaller_than_one(sum, params.output_multiplier) + params.output_zero_point;
-  return static_cast<int8_t>(quant::clamp(raw, params.range.min, params.range.max));
-}
-
 }  // namespace
 
 bool add_fast_supported(const AddParams& params) {
@@ -31,29 +22,34 @@ FastAdd prepare_add_fast(const AddParams& params) {
   assert(add_fast_supported(params));
   FastAdd add;
   add.params = params;
+  std::vector<int32_t> rescaled2;
   for (int value = -128; value <= 127; ++value) {
-    const auto x = static_cast<int8_t>(value);
-    add.rescaled1.push_back(rescale_input(params, x, params.input1_offset, params.input1_multiplier));
-    add.rescaled2.push_back(rescale_input(params, x, params.input2_offset, params.input2_multiplier));
+    rescaled2.push_back(rescale_input(params, static_cast<int8_t>(value), params.input2_offset, params.input2_multiplier));
   }
-  add.output = make_vector_requantizer({params.output_multiplier}, params.output_zero_point, params.range);
+  const VectorRequantizer output =
+      make_vector_requantizer({params.output_multiplier}, params.output_zero_point, params.range);
+  add.table.resize(256 * 256);
+  for (int value1 = -128; value1 <= 127; ++value1) {
+    const int32_t rescaled1 =
+        rescale_input(params, static_cast<int8_t>(value1), params.input1_offset, params.input1_multiplier);
+    int8_t* row = add.table.data() + (value1 + 128) * 256;
+    for (int index = 0; index < 256; index += 4) {
+      const simd::I32x4 sums = simd::add_i32x4(simd::splat_i32x4(rescaled1), simd::load_i32x4(rescaled2.data() + index));
+      simd::store_int8x4(row + index, requantize_i32x4(output, sums, 0));
+    }
+  }
   return add;
 }
 
 void add_fast(const FastAdd& add, Span<const int8_t> input1, Span<const int8_t> input2, Span<int8_t> output) {
-  const AddParams& params = add.params;
-  assert(input1.size == params.output_size && input2.size == params.output_size);
-  assert(output.size == params.output_size);
-  const int32_t* table1 = add.rescaled1.data() + 128;
-  const int32_t* table2 = add.rescaled2.data() + 128;
-  std::size_t index = 0;
-  for (; index + 8 <= output.size; index += 8) {
-    int32_t sums[8];
-    for (int lane = 0; lane < 8; ++lane) sums[lane] = table1[input1.data[index + lane]] + table2[input2.data[index + lane]];
-    simd::store_int8x4(output.data + index, requantize_i32x4(add.output, simd::load_i32x4(sums), 0));
-    simd::store_int8x4(output.data + index + 4, requantize_i32x4(add.output, simd::load_i32x4(sums + 4), 0));
+  assert(input1.size == add.params.output_size && input2.size == add.params.output_size);
+  assert(output.size == add.params.output_size);
+  const int8_t* table = add.table.data();
+  for (std::size_t index = 0; index < output.size; ++index) {
+    const unsigned row = static_cast<uint8_t>(input1.data[index]) ^ 0x80u;     // x1 + 128
+    const unsigned column = static_cast<uint8_t>(input2.data[index]) ^ 0x80u;  // x2 + 128
+    output.data[index] = table[row << 8 | column];
   }
-  for (; index < output.size; ++index) output.data[index] = add_one(params, input1.data[index], input2.data[index]);
 }
 
 }  // namespace tinyml::kernels

@@ -1,10 +1,11 @@
 // Fast int8 element-wise addition, bit-exact with the reference add (add.hpp) when
-// neither input is broadcast (the residual add of MobileNet/MCUNet blocks). Each input's
-// rescaled value (x + offset, shifted left by 20 bits and rescaled with its multiplier,
-// the reference's arithmetic) depends only on the int8 x, so prepare tabulates it for
-// the 256 values of each input; eval sums the two looked-up values, 8 elements at a
-// time, and rescales the sums to the output and clamps them with the reference's
-// rounding (requantize_vector.hpp). Broadcasting adds stay on the reference kernel.
+// neither input is broadcast (the residual add of MobileNet/MCUNet blocks). An output
+// depends only on the two int8 inputs, so prepare tabulates all 256 × 256 of them
+// (64 KB): each input's rescaled value (x + offset, shifted left by 20 bits and rescaled
+// with its multiplier, the reference's arithmetic) for its 256 values, then every sum
+// rescaled to the output and clamped with the reference's rounding
+// (requantize_vector.hpp). Eval is one table lookup per element. Broadcasting adds stay
+// on the reference kernel.
 #pragma once
 
 #include <cstdint>
@@ -18,9 +19,7 @@ namespace tinyml::kernels {
 
 struct FastAdd {
   AddParams params;
-  std::vector<int32_t> rescaled1;  // [256]: input 1's rescaled value of int8 x at x + 128
-  std::vector<int32_t> rescaled2;
-  VectorRequantizer output;  // output zero point, activation clamp
+  std::vector<int8_t> table;  // [(x1 + 128) · 256 + (x2 + 128)]: the output for int8 inputs x1, x2
 };
 
 // Whether the fast kernel handles `params` (both inputs the output's size: no broadcast).

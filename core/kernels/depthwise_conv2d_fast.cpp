@@ -27,8 +27,9 @@ inline void depthwise_8_channels(const FastDepthwiseConv2d& conv, const int16_t*
                                                  simd::load_i16x8(weights + 8)));
     weights += 16;
   }
-  simd::store_int8x4(out, requantize_i32x4(conv.requantizer, low, channel));
-  simd::store_int8x4(out + 4, requantize_i32x4(conv.requantizer, high, channel + 4));
+  low = rescale_i32x4(conv.requantizer, low, channel);
+  high = rescale_i32x4(conv.requantizer, high, channel + 4);
+  simd::store_low_i8x8(out, finish_rows(conv.requantizer, low, high, low, high));
 }
 
 // One channel of one output pixel (the channels left over after blocks of 8).
@@ -61,11 +62,15 @@ FastDepthwiseConv2d prepare_depthwise_conv2d_fast(const DepthwiseConv2dParams& p
   conv.filter.assign(filter.data, filter.data + filter.size);
   conv.bias.assign(params.window.output.channels, 0);
   if (!bias.empty()) conv.bias.assign(bias.data, bias.data + bias.size);
-  conv.requantizer = make_vector_requantizer(params.channel_multipliers, params.output_zero_point, params.range);
-  conv.padded = padded_image_of(params.window);
   const Window2d& window = params.window;
   const int channels = window.output.channels;
   const int taps = window.filter_height * window.filter_width;
+  // filter [taps][channels]: channel c's weights are `channels` apart.
+  conv.requantizer = make_vector_requantizer(
+      params.channel_multipliers, params.output_zero_point, params.range,
+      accumulator_bounds(filter.data, channels, taps, 1, static_cast<std::size_t>(channels),
+                         bias.empty() ? nullptr : bias.data));
+  conv.padded = padded_image_of(window);
   for (int tap = 0; tap < taps; ++tap) {
     const int filter_y = tap / window.filter_width;
     const int filter_x = tap % window.filter_width;

@@ -15,19 +15,9 @@ using simd::I32x4;
 // filter vectors in the 16 vector registers of x86-64 (where V8 maps wasm SIMD too).
 constexpr int kTileRows = 4;
 
-// Requantizes the accumulators of channels [channel, channel + 4) and stores the first
-// `count` (≤ 4; none when ≤ 0).
-inline void requantize_store(const PackedFilter& filter, I32x4 accumulators, int channel, int count,
-                             int8_t* output) {
-  if (count <= 0) return;
-  const I32x4 values = requantize_i32x4(filter.requantizer, accumulators, channel);
-  if (count >= 4) {
-    simd::store_int8x4(output, values);
-  } else {
-    int8_t bytes[4];
-    simd::store_int8x4(bytes, values);
-    for (int lane = 0; lane < count; ++lane) output[lane] = bytes[lane];
-  }
+// Writes the first `count` (< 8; none when ≤ 0) bytes.
+inline void store_row(int8_t* output, const int8_t* bytes, int count) {
+  for (int lane = 0; lane < count; ++lane) output[lane] = bytes[lane];
 }
 
 // One tile: `Rows` rows × the 8 channels of `block`, accumulated over the padded depth.
@@ -53,10 +43,26 @@ void gemm_tile(const PackedFilter& filter, const int16_t* rows, int block, int8_
   const int count = filter.channels - first_channel;
   const I32x4 bias_low = simd::load_i32x4(filter.bias.data() + first_channel);
   const I32x4 bias_high = simd::load_i32x4(filter.bias.data() + first_channel + 4);
+  const VectorRequantizer& q = filter.requantizer;
   for (int row = 0; row < Rows; ++row) {
+    low[row] = rescale_i32x4(q, simd::add_i32x4(low[row], bias_low), first_channel);
+    high[row] = rescale_i32x4(q, simd::add_i32x4(high[row], bias_high), first_channel + 4);
+  }
+  for (int row = 0; row < Rows; row += 2) {
+    const int second = row + 1 < Rows ? row + 1 : row;
+    const simd::I8x16 bytes = finish_rows(q, low[row], high[row], low[second], high[second]);
     int8_t* out = output + row * output_stride + first_channel;
-    requantize_store(filter, simd::add_i32x4(low[row], bias_low), first_channel, count, out);
-    requantize_store(filter, simd::add_i32x4(high[row], bias_high), first_channel + 4, count - 4, out + 4);
+    int8_t* second_out = output + second * output_stride + first_channel;
+    if (count >= 8) {
+      simd::store_low_i8x8(out, bytes);
+      if (second != row) simd::store_high_i8x8(second_out, bytes);
+    } else {
+      alignas(16) int8_t values[16];
+      simd::store_low_i8x8(values, bytes);
+      simd::store_high_i8x8(values + 8, bytes);
+      store_row(out, values, count);
+      if (second != row) store_row(second_out, values + 8, count);
+    }
   }
 }
 
@@ -87,7 +93,8 @@ PackedFilter pack_filter(const int8_t* filter, int channels, int depth, std::siz
   if (bias != nullptr) {
     for (int channel = 0; channel < channels; ++channel) packed.bias[channel] = bias[channel];
   }
-  packed.requantizer = make_vector_requantizer(multipliers, output_zero_point, range);
+  packed.requantizer = make_vector_requantizer(
+      multipliers, output_zero_point, range, accumulator_bounds(filter, channels, depth, filter_row_stride, 1, bias));
   return packed;
 }
 

@@ -76,6 +76,28 @@ inline void store_int8x4(int8_t* p, I32x4 v) {
   std::memcpy(p, &word, 4);
 }
 
+// The short requantization path (requantize_vector.hpp).
+// Storage order of the four 64-bit addends of mul_add_shift31_i32x4: lanes 0, 1 | 2, 3
+// (the halves i64x2.extmul_low / _high multiply).
+constexpr int kPairLanes[4] = {0, 1, 2, 3};
+// Per lane: the low 32 bits of (int64 a · int64 b + add[lane]) >> 31 (logical shift),
+// `add` stored in kPairLanes order.
+inline I32x4 mul_add_shift31_i32x4(I32x4 a, I32x4 b, const int64_t* add) {
+  const v128_t low = wasm_u64x2_shr(wasm_i64x2_add(wasm_i64x2_extmul_low_i32x4(a, b), wasm_v128_load(add)), 31);
+  const v128_t high = wasm_u64x2_shr(wasm_i64x2_add(wasm_i64x2_extmul_high_i32x4(a, b), wasm_v128_load(add + 2)), 31);
+  return wasm_i32x4_shuffle(low, high, 0, 2, 4, 6);
+}
+using I8x16 = v128_t;
+// Saturating: [a0..a3, b0..b3] as int16; [a0..a7, b0..b7] as int8.
+inline I16x8 narrow_i32x4(I32x4 a, I32x4 b) { return wasm_i16x8_narrow_i32x4(a, b); }
+inline I16x8 add_sat_i16x8(I16x8 a, I16x8 b) { return wasm_i16x8_add_sat(a, b); }
+inline I8x16 narrow_i16x8(I16x8 a, I16x8 b) { return wasm_i8x16_narrow_i16x8(a, b); }
+inline I8x16 splat_i8x16(int8_t v) { return wasm_i8x16_splat(v); }
+inline I8x16 min_i8x16(I8x16 a, I8x16 b) { return wasm_i8x16_min(a, b); }
+inline I8x16 max_i8x16(I8x16 a, I8x16 b) { return wasm_i8x16_max(a, b); }
+inline void store_low_i8x8(int8_t* p, I8x16 v) { wasm_v128_store64_lane(p, v, 0); }
+inline void store_high_i8x8(int8_t* p, I8x16 v) { wasm_v128_store64_lane(p, v, 1); }
+
 
 #elif defined(__SSE4_1__)
 
@@ -135,6 +157,27 @@ inline void store_int8x4(int8_t* p, I32x4 v) {
   const __m128i words = _mm_packs_epi32(v, v);
   const int32_t word = _mm_cvtsi128_si32(_mm_packs_epi16(words, words));
   std::memcpy(p, &word, 4);
+}
+
+// _mm_mul_epi32 multiplies lanes 0 and 2, then (shifted down) 1 and 3: addends stored so.
+constexpr int kPairLanes[4] = {0, 2, 1, 3};
+inline I32x4 mul_add_shift31_i32x4(I32x4 a, I32x4 b, const int64_t* add) {
+  const __m128i even = _mm_add_epi64(_mm_mul_epi32(a, b), _mm_loadu_si128(reinterpret_cast<const __m128i*>(add)));
+  const __m128i odd = _mm_add_epi64(_mm_mul_epi32(_mm_srli_epi64(a, 32), _mm_srli_epi64(b, 32)),
+                                    _mm_loadu_si128(reinterpret_cast<const __m128i*>(add + 2)));
+  // even >> 31 has lane 0/2's result in its low halves; odd << 1 has lane 1/3's in its high.
+  return _mm_blend_epi16(_mm_srli_epi64(even, 31), _mm_slli_epi64(odd, 1), 0xCC);
+}
+using I8x16 = __m128i;
+inline I16x8 narrow_i32x4(I32x4 a, I32x4 b) { return _mm_packs_epi32(a, b); }
+inline I16x8 add_sat_i16x8(I16x8 a, I16x8 b) { return _mm_adds_epi16(a, b); }
+inline I8x16 narrow_i16x8(I16x8 a, I16x8 b) { return _mm_packs_epi16(a, b); }
+inline I8x16 splat_i8x16(int8_t v) { return _mm_set1_epi8(v); }
+inline I8x16 min_i8x16(I8x16 a, I8x16 b) { return _mm_min_epi8(a, b); }
+inline I8x16 max_i8x16(I8x16 a, I8x16 b) { return _mm_max_epi8(a, b); }
+inline void store_low_i8x8(int8_t* p, I8x16 v) { _mm_storel_epi64(reinterpret_cast<__m128i*>(p), v); }
+inline void store_high_i8x8(int8_t* p, I8x16 v) {
+  _mm_storel_epi64(reinterpret_cast<__m128i*>(p), _mm_unpackhi_epi64(v, v));
 }
 
 #else
@@ -242,6 +285,57 @@ inline I32x4 mul_shift31_i32x4(I32x4 a, I32x4 b, int64_t add) {
 inline void store_int8x4(int8_t* p, I32x4 v) {
   for (int i = 0; i < 4; ++i) p[i] = static_cast<int8_t>(v.lane[i]);
 }
+
+constexpr int kPairLanes[4] = {0, 1, 2, 3};
+inline I32x4 mul_add_shift31_i32x4(I32x4 a, I32x4 b, const int64_t* add) {
+  for (int i = 0; i < 4; ++i) {
+    const uint64_t sum = static_cast<uint64_t>(int64_t{a.lane[i]} * b.lane[i]) + static_cast<uint64_t>(add[i]);
+    a.lane[i] = static_cast<int32_t>(static_cast<uint32_t>(sum >> 31));
+  }
+  return a;
+}
+struct I8x16 {
+  int8_t lane[16];
+};
+template <typename T>
+inline T saturate(int32_t v, int32_t low, int32_t high) {
+  return static_cast<T>(v < low ? low : v > high ? high : v);
+}
+inline I16x8 narrow_i32x4(I32x4 a, I32x4 b) {
+  I16x8 v;
+  for (int i = 0; i < 4; ++i) {
+    v.lane[i] = saturate<int16_t>(a.lane[i], -32768, 32767);
+    v.lane[4 + i] = saturate<int16_t>(b.lane[i], -32768, 32767);
+  }
+  return v;
+}
+inline I16x8 add_sat_i16x8(I16x8 a, I16x8 b) {
+  for (int i = 0; i < 8; ++i) a.lane[i] = saturate<int16_t>(int32_t{a.lane[i]} + b.lane[i], -32768, 32767);
+  return a;
+}
+inline I8x16 narrow_i16x8(I16x8 a, I16x8 b) {
+  I8x16 v;
+  for (int i = 0; i < 8; ++i) {
+    v.lane[i] = saturate<int8_t>(a.lane[i], -128, 127);
+    v.lane[8 + i] = saturate<int8_t>(b.lane[i], -128, 127);
+  }
+  return v;
+}
+inline I8x16 splat_i8x16(int8_t value) {
+  I8x16 v;
+  for (auto& lane : v.lane) lane = value;
+  return v;
+}
+inline I8x16 min_i8x16(I8x16 a, I8x16 b) {
+  for (int i = 0; i < 16; ++i) a.lane[i] = a.lane[i] < b.lane[i] ? a.lane[i] : b.lane[i];
+  return a;
+}
+inline I8x16 max_i8x16(I8x16 a, I8x16 b) {
+  for (int i = 0; i < 16; ++i) a.lane[i] = a.lane[i] > b.lane[i] ? a.lane[i] : b.lane[i];
+  return a;
+}
+inline void store_low_i8x8(int8_t* p, I8x16 v) { std::memcpy(p, v.lane, 8); }
+inline void store_high_i8x8(int8_t* p, I8x16 v) { std::memcpy(p, v.lane + 8, 8); }
 
 #endif
 

@@ -157,6 +157,24 @@ void check_network_kernels_agree(const Graph& graph, uint64_t seed) {
 
 }  // namespace
 
+TEST_CASE("the vector requantizer equals requantize_to_int8 over the whole multiplier domain", "[kernels][fast]") {
+  int short_cases = 0;
+  int general_cases = 0;
+  for (unsigned seed = 0; seed < 400; ++seed) {
+    RandomData data{std::mt19937(seed), false};
+    const bool small_bounds = seed % 4 != 0;
+    const test::RequantizerCase result = test::compare_requantizer(data, data.uniform(1, 20), small_bounds);
+    INFO("seed " << seed << ": " << describe(result.result));
+    REQUIRE(result.result.differing == 0);
+    (result.short_path ? short_cases : general_cases) += 1;
+    // Accumulators up to the reference's limit never fit the short path's check.
+    if (!small_bounds) CHECK_FALSE(result.short_path);
+  }
+  // Both paths ran, many times each.
+  CHECK(short_cases > 50);
+  CHECK(general_cases > 100);
+}
+
 TEST_CASE("every preset gives identical int8 tensors with fast and reference kernels", "[engine][fast]") {
   for (const Preset& preset : presets()) {
     INFO(preset.name);

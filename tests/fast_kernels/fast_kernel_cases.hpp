@@ -8,6 +8,8 @@
 
 #include <cstdint>
 #include <cmath>
+#include <algorithm>
+#include <limits>
 #include <random>
 #include <vector>
 
@@ -20,6 +22,8 @@
 #include "core/kernels/depthwise_conv2d_fast.hpp"
 #include "core/kernels/fully_connected.hpp"
 #include "core/kernels/fully_connected_fast.hpp"
+#include "core/kernels/requantize.hpp"
+#include "core/kernels/requantize_vector.hpp"
 
 namespace tinyml::test {
 
@@ -156,6 +160,81 @@ inline Mismatches compare_add(int height, int width, int channels, RandomData& d
   const kernels::FastAdd add = kernels::prepare_add_fast(params);
   kernels::add_fast(add, kernels::span_of(input1), kernels::span_of(input2), kernels::span_of(fast));
   return count_mismatches(reference, fast);
+}
+
+// The vector requantizer (requantize_vector.hpp) against requantize_to_int8, lane by
+// lane, over the whole multiplier domain: per channel a shift in [−31, 30] and a
+// multiplier 0, 2^30, 2^31 − 1 or between; a bound on |accumulator| that is either
+// small (the kernels' usual; prepare then takes the short path unless a shift is too
+// large for it) or the largest the reference allows (the general path); accumulators at
+// ±bound, 0, ±1 and at random inside, most of them where the output is not saturated.
+// The reference's own domain limits the bound: |acc · 2^left_shift| < 2^31 and
+// |acc · real| < 2^31 − 129 (requantize.hpp).
+struct RequantizerCase {
+  Mismatches result;
+  bool short_path = false;
+};
+
+inline RequantizerCase compare_requantizer(RandomData& data, int channels, bool small_bounds) {
+  std::vector<quant::QuantizedMultiplier> multipliers;
+  std::vector<int64_t> bounds;
+  std::vector<double> reals;
+  for (int channel = 0; channel < channels; ++channel) {
+    const int kind = data.uniform(0, 9);
+    const int32_t multiplier = kind == 0 ? 0
+                               : kind == 1 ? int32_t{1} << 30
+                               : kind == 2 ? std::numeric_limits<int32_t>::max()
+                                           : (int32_t{1} << 30) + data.uniform(0, (1 << 30) - 1);
+    // Mostly the right shifts layers have, sometimes anywhere in the domain.
+    const int shift = data.uniform(0, 3) == 0 ? data.uniform(-31, 30) : -data.uniform(0, 14);
+    multipliers.push_back({multiplier, shift});
+    const double real = std::ldexp(static_cast<double>(multiplier), shift - 31);
+    reals.push_back(real);
+    int64_t bound = small_bounds ? int64_t{1} << data.uniform(4, 24) : std::numeric_limits<int32_t>::max();
+    bound = std::min<int64_t>(bound, std::numeric_limits<int32_t>::max() >> (shift > 0 ? shift : 0));
+    if (real > 0) bound = std::min<int64_t>(bound, static_cast<int64_t>((2147483648.0 - 130) / real));
+    bounds.push_back(bound);
+  }
+  const int32_t zero_point = data.uniform(-128, 127);
+  const quant::ActivationRange ranges[] = {{-128, 127}, {zero_point < -100 ? -128 : zero_point, 127},
+                                           {std::max(-128, zero_point - 20), std::min(127, zero_point + 40)}};
+  const quant::ActivationRange range = ranges[data.uniform(0, 2)];
+  const kernels::VectorRequantizer q = kernels::make_vector_requantizer(multipliers, zero_point, range, bounds);
+  const int padded = (channels + 7) / 8 * 8;
+  std::vector<int8_t> reference, fast;
+  for (int row = 0; row < 200; ++row) {
+    std::vector<int32_t> accumulators(static_cast<std::size_t>(padded), 0);
+    for (int channel = 0; channel < channels; ++channel) {
+      const int64_t bound = bounds[channel];
+      const double real = reals[channel];
+      int64_t value = 0;
+      switch (row) {
+        case 0: value = bound; break;
+        case 1: value = -bound; break;
+        case 2: value = 0; break;
+        case 3: value = 1; break;
+        case 4: value = -1; break;
+        default: {
+          // Outputs within ±300 of zero: where every rounding decision shows.
+          const double unsaturated = real > 0 ? 300.0 / real : 0;
+          const double extent = data.uniform(0, 3) == 0 || unsaturated <= 1 ? static_cast<double>(bound)
+                                                                               : std::min<double>(bound, unsaturated);
+          value = static_cast<int64_t>(std::uniform_real_distribution<double>(-extent, extent)(data.rng));
+        }
+      }
+      accumulators[channel] = static_cast<int32_t>(value);
+      reference.push_back(kernels::requantize_to_int8(accumulators[channel], multipliers[channel], zero_point, range));
+    }
+    for (int block = 0; block < padded; block += 8) {
+      const kernels::simd::I32x4 low = kernels::rescale_i32x4(q, kernels::simd::load_i32x4(accumulators.data() + block), block);
+      const kernels::simd::I32x4 high =
+          kernels::rescale_i32x4(q, kernels::simd::load_i32x4(accumulators.data() + block + 4), block + 4);
+      int8_t bytes[8];
+      kernels::simd::store_low_i8x8(bytes, kernels::finish_rows(q, low, high, low, high));
+      for (int lane = 0; lane < 8 && block + lane < channels; ++lane) fast.push_back(bytes[lane]);
+    }
+  }
+  return {count_mismatches(reference, fast), q.short_path};
 }
 
 // A window over an input of `size`×`size`×`in_channels` with a square `kernel`, `stride`

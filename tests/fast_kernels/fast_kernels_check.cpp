@@ -1,10 +1,11 @@
 // The fast-vs-reference comparisons of test_kernels_fast.cpp as a plain program, so they
 // run where Catch2 does not: in wasm under Node (SIMD128 path; tests/wasm/
 // fast_kernels.test.mjs). Random conv2d / depthwise / fully connected / add cases (shapes,
-// strides, paddings, dilations, groups, odd channel counts, quantization, clamps), then
+// strides, paddings, dilations, groups, odd channel counts, quantization, clamps) and the
+// vector requantizer over the multiplier domain, then
 // every preset at 32×32 and random networks through the engine with both kernel sets.
 //
-// Prints one JSON line: {"target", "cases", "compared_bytes", "differing_cases",
+// Prints one JSON line: {"target", "cases", "compared_bytes", "differing_cases", "short_path_cases",
 // "failures": [first few descriptions]}. Exit status 0 unless it could not run.
 #include <iostream>
 #include <string>
@@ -34,6 +35,7 @@ struct Tally {
   std::size_t compared_bytes = 0;
   int differing_cases = 0;
   std::vector<std::string> failures;
+  int short_path_cases = 0;  // requantizer cases on the short path
 
   void add(const std::string& what, const test::Mismatches& result) {
     ++cases;
@@ -76,6 +78,9 @@ void random_kernel_cases(Tally& tally, int count) {
                                              fq.filter_scales, fq.activation},
                                             data, seed % 5 != 0));
     tally.add(name + " add", test::compare_add(data.uniform(1, 9), data.uniform(1, 9), in_channels, data));
+    const test::RequantizerCase requantizer = test::compare_requantizer(data, data.uniform(1, 20), seed % 4 != 0);
+    tally.add(name + " requantizer", requantizer.result);
+    tally.short_path_cases += requantizer.short_path ? 1 : 0;
   }
 }
 
@@ -110,6 +115,7 @@ int main() {
                                 {"cases", tally.cases},
                                 {"compared_bytes", tally.compared_bytes},
                                 {"differing_cases", tally.differing_cases},
+                                {"short_path_cases", tally.short_path_cases},
                                 {"failures", tally.failures}}
                      .dump()
               << std::endl;

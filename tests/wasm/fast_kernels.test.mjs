@@ -13,8 +13,10 @@ test('fast kernels equal the reference kernels in wasm with SIMD128', async () =
   assert.equal(result.target, 'wasm-simd128');
   assert.deepStrictEqual(result.failures, []);
   assert.equal(result.differing_cases, 0);
-  // 300 seeds × 4 kernels, plus every tensor of 4 presets and 8 random networks.
-  assert.ok(result.cases > 1200, `only ${result.cases} cases ran`);
+  // 300 seeds × 4 kernels and the requantizer, plus every tensor of the presets and 8
+  // random networks; the requantizer's short path (small accumulator bounds) ran.
+  assert.ok(result.cases > 1500, `only ${result.cases} cases ran`);
+  assert.ok(result.short_path_cases > 30, `the short requantization path ran ${result.short_path_cases} times`);
   assert.ok(result.compared_bytes > 100000, `only ${result.compared_bytes} bytes compared`);
 });
 
