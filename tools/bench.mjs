@@ -139,7 +139,17 @@ try {
 } catch (error) {
   console.error(`bench: wasm inference skipped: ${error.message}`);
 }
-console.log('\ninference, median ms per run (batch 1, one thread)');
+// The same wasm program in headless Chromium (tools/bench_chromium.mjs), where the page
+// runs and where the issue's bar (TFLite + XNNPACK in Chromium) was measured: the two
+// lecture presets only, to keep the bench short.
+try {
+  const { runInChromium } = await import('./bench_chromium.mjs');
+  const lines = await runInChromium('bench_inference', ['--presets', 'MCUNet,TinyNet']);
+  inferenceRows.push(...lines.map((line) => ({ ...JSON.parse(line), target: 'chromium-simd' })));
+} catch (error) {
+  console.error(`bench: Chromium inference skipped: ${error.message}`);
+}
+console.log('\ninference, median ms per run (batch 1, one thread; wasm-simd128 = Node, chromium-simd = the same wasm in Chromium)');
 console.log(
   'preset'.padEnd(12), 'input'.padStart(6), 'MMACs'.padStart(7), 'target'.padStart(13), 'float ms'.padStart(9),
   'int8 ref'.padStart(9), 'int8 fast'.padStart(10), 'fast best'.padStart(10), 'fast GMAC/s'.padStart(12),

@@ -44,6 +44,14 @@ void FastOps::append(const kernels::AddParams& params, const Int8OpData&) {
   kernels_.emplace_back(kernels::prepare_add_fast(params));
 }
 
+void FastOps::append(const kernels::MeanParams& params, const Int8OpData&) {
+  if (kernels::mean_fast_supported(params)) {
+    kernels_.emplace_back(params);
+  } else {
+    kernels_.emplace_back();
+  }
+}
+
 bool FastOps::run(int op_index, kernels::Span<const int8_t> input, kernels::Span<const int8_t> second_input,
                   kernels::Span<int8_t> output) {
   const Kernel& kernel = kernels_[op_index];
@@ -56,6 +64,8 @@ bool FastOps::run(int op_index, kernels::Span<const int8_t> input, kernels::Span
     kernels::fully_connected_fast(*linear, input, scratch, output);
   } else if (const auto* add = std::get_if<kernels::FastAdd>(&kernel)) {
     kernels::add_fast(*add, input, second_input, output);
+  } else if (const auto* mean = std::get_if<kernels::MeanParams>(&kernel)) {
+    kernels::mean_fast(*mean, input, output);
   } else {
     return false;
   }

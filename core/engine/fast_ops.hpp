@@ -1,9 +1,10 @@
 // The fast kernels of an Int8Engine (int8_engine.hpp, Int8Kernels::Fast): per op, the
 // packed form its fast kernel needs (conv2d_fast.hpp, depthwise_conv2d_fast.hpp for
-// depth multiplier 1, fully_connected_fast.hpp, add_fast.hpp without broadcasting), built once at prepare from the op's
+// depth multiplier 1, fully_connected_fast.hpp, add_fast.hpp without broadcasting,
+// mean_fast.hpp for global average pooling), built once at prepare from the op's
 // reference params and weights, and one int16 scratch buffer for the largest im2col
-// block or padded image. Ops without a fast kernel (pools, mean, flatten, other depthwise and add) run
-// their reference kernel.
+// block or padded image. Ops without a fast kernel (pools, flatten, other depthwise, add
+// and mean) run their reference kernel.
 #pragma once
 
 #include <cstdint>
@@ -15,6 +16,7 @@
 #include "core/kernels/conv2d_fast.hpp"
 #include "core/kernels/depthwise_conv2d_fast.hpp"
 #include "core/kernels/fully_connected_fast.hpp"
+#include "core/kernels/mean_fast.hpp"
 #include "core/kernels/tensor_span.hpp"
 
 namespace tinyml::engine {
@@ -26,6 +28,7 @@ class FastOps {
   void append(const kernels::DepthwiseConv2dParams& params, const Int8OpData& data);
   void append(const kernels::FullyConnectedParams& params, const Int8OpData& data);
   void append(const kernels::AddParams& params, const Int8OpData& data);
+  void append(const kernels::MeanParams& params, const Int8OpData& data);
   template <typename OtherParams>
   void append(const OtherParams&, const Int8OpData&) {
     kernels_.emplace_back();
@@ -38,7 +41,7 @@ class FastOps {
 
  private:
   using Kernel = std::variant<std::monostate, kernels::FastConv2d, kernels::FastDepthwiseConv2d,
-                              kernels::FastFullyConnected, kernels::FastAdd>;
+                              kernels::FastFullyConnected, kernels::FastAdd, kernels::MeanParams>;
   void grow_scratch(std::size_t elements);
 
   std::vector<Kernel> kernels_;   // per op

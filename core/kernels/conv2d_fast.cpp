@@ -42,6 +42,18 @@ void gather_column(const FastConv2d& conv, const PackedFilter& packed, Span<cons
   std::fill(column + packed.depth, column + packed.depth_padded, int16_t{0});
 }
 
+// Copies `count` int16 with vector moves (the runs are short: a plain copy is a library
+// call per run in wasm).
+inline void copy_run(const int16_t* source, std::size_t count, int16_t* destination) {
+  if (count < 8) {
+    for (std::size_t index = 0; index < count; ++index) destination[index] = source[index];
+    return;
+  }
+  std::size_t index = 0;
+  for (; index + 8 < count; index += 8) simd::store_i16x8(destination + index, simd::load_i16x8(source + index));
+  simd::store_i16x8(destination + count - 8, simd::load_i16x8(source + count - 8));  // the last 8, overlapping
+}
+
 // The columns of output pixel (out_y, out_x) from the padded image: KH runs of KW·C_in.
 void gather_from_padded(const FastConv2d& conv, const PackedFilter& packed, const int16_t* image, int out_y,
                         int out_x, int16_t* column) {
@@ -52,10 +64,10 @@ void gather_from_padded(const FastConv2d& conv, const PackedFilter& packed, cons
   const int16_t* source = image + static_cast<std::size_t>(out_y) * window.stride_h * row_elements +
                           static_cast<std::size_t>(out_x) * window.stride_w * channels;
   for (int filter_y = 0; filter_y < window.filter_height; ++filter_y) {
-    std::copy(source, source + run, column + filter_y * run);
+    copy_run(source, run, column + filter_y * run);
     source += row_elements;
   }
-  std::fill(column + packed.depth, column + packed.depth_padded, int16_t{0});
+  for (int index = packed.depth; index < packed.depth_padded; ++index) column[index] = 0;
 }
 
 }  // namespace

@@ -157,6 +157,16 @@ void check_network_kernels_agree(const Graph& graph, uint64_t seed) {
 
 }  // namespace
 
+TEST_CASE("fast mean equals the reference over shapes, channel counts and quantization", "[kernels][fast]") {
+  const int channels = GENERATE(1, 7, 8, 13, 64, 161);
+  const int size = GENERATE(1, 2, 5, 16);
+  const int batches = GENERATE(1, 2);
+  RandomData data{std::mt19937(static_cast<unsigned>(channels * 100 + size * 10 + batches)), false};
+  const Mismatches result = test::compare_mean(batches, size, size + 1, channels, data);
+  INFO(describe(result));
+  CHECK(result.differing == 0);
+}
+
 TEST_CASE("the vector requantizer equals requantize_to_int8 over the whole multiplier domain", "[kernels][fast]") {
   int short_cases = 0;
   int general_cases = 0;

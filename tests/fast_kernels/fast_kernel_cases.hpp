@@ -22,6 +22,7 @@
 #include "core/kernels/depthwise_conv2d_fast.hpp"
 #include "core/kernels/fully_connected.hpp"
 #include "core/kernels/fully_connected_fast.hpp"
+#include "core/kernels/mean_fast.hpp"
 #include "core/kernels/requantize.hpp"
 #include "core/kernels/requantize_vector.hpp"
 
@@ -159,6 +160,23 @@ inline Mismatches compare_add(int height, int width, int channels, RandomData& d
   kernels::add(params, kernels::span_of(input1), kernels::span_of(input2), kernels::span_of(reference));
   const kernels::FastAdd add = kernels::prepare_add_fast(params);
   kernels::add_fast(add, kernels::span_of(input1), kernels::span_of(input2), kernels::span_of(fast));
+  return count_mismatches(reference, fast);
+}
+
+// Global average pool of a random [batches, H, W, C] tensor with random quantization:
+// mean_fast against the reference mean.
+inline Mismatches compare_mean(int batches, int height, int width, int channels, RandomData& data) {
+  kernels::MeanConfig config;
+  config.input_shape = {batches, height, width, channels};
+  config.axes = {1, 2};
+  config.input = {std::ldexp(1.0f + data.uniform(0, 99) / 100.0f, -data.uniform(2, 6)), data.uniform(-128, 127)};
+  config.output = {std::ldexp(1.0f + data.uniform(0, 99) / 100.0f, -data.uniform(2, 6)), data.uniform(-128, 127)};
+  const kernels::MeanParams params = kernels::prepare_mean(config);
+  const std::vector<int8_t> input = data.int8s(params.input_size, -128, 127);
+  std::vector<int8_t> reference(params.output_size), fast(params.output_size, 0);
+  kernels::mean(params, kernels::span_of(input), kernels::span_of(reference));
+  if (!kernels::mean_fast_supported(params)) return {params.output_size, params.output_size, 0, 0, 0};
+  kernels::mean_fast(params, kernels::span_of(input), kernels::span_of(fast));
   return count_mismatches(reference, fast);
 }
 

@@ -78,6 +78,8 @@ void random_kernel_cases(Tally& tally, int count) {
                                              fq.filter_scales, fq.activation},
                                             data, seed % 5 != 0));
     tally.add(name + " add", test::compare_add(data.uniform(1, 9), data.uniform(1, 9), in_channels, data));
+    tally.add(name + " mean", test::compare_mean(data.uniform(1, 2), data.uniform(1, 9), data.uniform(1, 9),
+                                                 data.uniform(1, 40), data));
     const test::RequantizerCase requantizer = test::compare_requantizer(data, data.uniform(1, 20), seed % 4 != 0);
     tally.add(name + " requantizer", requantizer.result);
     tally.short_path_cases += requantizer.short_path ? 1 : 0;
