@@ -54,13 +54,15 @@ std::string load_int8_model(const std::string& model_text);
 // (image_input.hpp resizes pixels to the network input), plus "layers": bool (every int8
 // tensor, infer only) and "runs": N (0–100: also time N runs, median in ms).
 // data: the values for "tensor" and "pixels"; empty otherwise.
-// infer result: the report of `tinyml infer --json` (+ "timing": {"runs", "int8_median_ms"}).
+// infer result: the report of `tinyml infer --json` (+ "timing": {"runs", "int8_median_ms",
+// "int8_warmup_runs"}: the timed runs follow untimed ones for at least 300 ms, see
+// util/median_time.hpp).
 std::string infer(int handle, const std::string& request_json, const std::vector<float>& data);
 
 // As infer, on float and int8 (needs a quantized session, real-valued input): the report of
 // `tinyml compare --json` — per-layer ranges and errors, both outputs, agreement — plus
 // "int8_output" (the infer report's "output") and, with runs, "timing": {"runs",
-// "int8_median_ms", "float_median_ms"}. With "input_values": true, also "input":
+// "int8_median_ms", "float_median_ms", "int8_warmup_runs", "float_warmup_runs"}. With "input_values": true, also "input":
 // {"shape", "values"}, the real-valued network input in [C, H, W] order (to show it).
 std::string compare(int handle, const std::string& request_json, const std::vector<float>& data);
 

@@ -110,7 +110,9 @@ export async function createPlayground(moduleOptions = {}) {
 // infer(input, {layers, runs}) → the `tinyml infer --json` report (every int8 tensor with
 // layers: true; timing.int8_median_ms over `runs` runs). compare(input, {runs}) → the
 // `tinyml compare --json` report (per-layer ranges and errors, float and int8 outputs,
-// agreement) plus int8_output and timing.{int8,float}_median_ms. Errors: PlaygroundError.
+// agreement) plus int8_output and timing.{int8,float}_median_ms (after untimed warm-up
+// runs for at least 300 ms each, counted in timing.{int8,float}_warmup_runs: browsers
+// optimize hot wasm code in the background). Errors: PlaygroundError.
 function openSession(core, summary) {
   const handle = summary.handle;
   const run = (coreFunction, input, options) => {

@@ -69,6 +69,9 @@ test('compare equals the CLI\'s compare: per-layer ranges and errors, both outpu
     assert.deepEqual(wasm.int8_output.int8, native.output.int8);
     assert.equal(wasm.timing.runs, 2);
     assert.ok(wasm.timing.int8_median_ms > 0 && wasm.timing.float_median_ms > 0);
+    // Untimed warm-up for 300 ms first: many runs of a network this small (~1 ms each).
+    assert.ok(wasm.timing.int8_warmup_runs > 1, `${wasm.timing.int8_warmup_runs} int8 warm-up runs`);
+    assert.ok(wasm.timing.float_warmup_runs >= 1);
   } finally {
     session.delete();
   }

@@ -160,7 +160,7 @@ export class InferencePanel {
         el('strong', { dataset: { testid: 'agreement' } }, agreementText(report.output))),
       timing ? el('p', { className: 'browser-time', dataset: { testid: 'browser-time' } },
         'In this browser (wasm, one thread): ', el('strong', {}, `int8 ${formatMs(timing.int8_median_ms)}`), ', ',
-        el('strong', {}, `float ${formatMs(timing.float_median_ms)}`), ` per inference, median of ${timing.runs} runs.`) : null,
+        el('strong', {}, `float ${formatMs(timing.float_median_ms)}`), ` per inference, median of ${timing.runs} runs, after untimed warm-up runs (int8 ${timing.int8_warmup_runs}, float ${timing.float_warmup_runs}) while the browser optimizes the wasm code.`) : null,
       el('h3', {}, rows.length < report.output.float.length
         ? `Class scores (top ${rows.length} of ${report.output.float.length} by float score)` : 'Class scores'),
       scoreTable(rows, classNames),
