@@ -12,8 +12,9 @@
 // Prints one JSON object per preset and line: {"preset", "target", "macs", "resolution",
 // "float_ms", "int8_reference_ms", "int8_fast_ms" (medians), "best_ms": {...} (fastest
 // runs), "runs": {...}, "outputs_equal"}.
-// Each timing runs at least --min-runs times (3) and until --budget-ms (1500) is spent,
-// after one untimed warm-up run; the median is reported.
+// Each timing takes at least --min-runs samples (3) and samples until --budget-ms (1500)
+// is spent, after 300 ms of untimed runs; a sample is the mean of consecutive runs over
+// at least 20 ms (see time_median); the median sample is reported, "best_ms" the fastest.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -56,20 +57,40 @@ struct Timing {
   int runs = 0;
 };
 
+// Each sample times consecutive runs for at least kSampleMs and divides by their count:
+// browsers coarsen their clock (Chromium to 0.1 ms without cross-origin isolation), which
+// would otherwise quantize a 3 ms run to ±3%. Before sampling, untimed runs for
+// kWarmupMs (at least one): first-touch of the arena and caches, and in a browser the
+// optimized code that V8 compiles in the background (median_time.hpp).
+constexpr double kSampleMs = 20;
+constexpr double kWarmupMs = 300;
+
+double elapsed_ms(std::chrono::steady_clock::time_point since) {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - since).count();
+}
+
 Timing time_median(const std::function<void()>& run, const Options& options) {
-  run();  // warm-up: first-touch of the arena and caches
+  const auto warmup_start = std::chrono::steady_clock::now();
+  do run(); while (elapsed_ms(warmup_start) < kWarmupMs);
   std::vector<double> times;
   double spent = 0;
+  int runs = 0;
   while (static_cast<int>(times.size()) < options.min_runs || spent < options.budget_ms) {
     const auto start = std::chrono::steady_clock::now();
-    run();
-    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-    times.push_back(ms);
+    int count = 0;
+    double ms = 0;
+    do {
+      run();
+      ++count;
+      ms = elapsed_ms(start);
+    } while (ms < kSampleMs);
+    times.push_back(ms / count);
     spent += ms;
+    runs += count;
     if (times.size() >= 200) break;
   }
   std::sort(times.begin(), times.end());
-  return {times[times.size() / 2], times.front(), static_cast<int>(times.size())};
+  return {times[times.size() / 2], times.front(), runs};
 }
 
 std::vector<std::string> split(const std::string& text) {

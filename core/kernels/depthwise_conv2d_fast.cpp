@@ -8,28 +8,45 @@
 namespace tinyml::kernels {
 namespace {
 
-// Channels [channel, channel + 8) of one output pixel; `taps` points at channel 0 of
-// its tap (0, 0) in the padded image. Pairs: tap pairs when known at compile time, else 0.
-template <int Pairs>
-inline void depthwise_8_channels(const FastDepthwiseConv2d& conv, const int16_t* taps, int channel, int8_t* out) {
+// Channels [channel, channel + 8) of `Pixels` (1 or 2) output pixels side by side;
+// `taps` points at channel 0 of the first pixel's tap (0, 0) in the padded image, the
+// second pixel's taps are `next_pixel` elements on. Each packed weight vector is loaded
+// once for both pixels, and both pixels' 16 outputs are finished in one vector.
+// Pairs: tap pairs when known at compile time, else 0.
+template <int Pairs, int Pixels>
+inline void depthwise_8_channels(const FastDepthwiseConv2d& conv, const int16_t* taps, std::ptrdiff_t next_pixel,
+                                 int channel, int8_t* out, int8_t* next_out) {
   const int pairs = Pairs > 0 ? Pairs : static_cast<int>(conv.tap_offsets.size() / 2);
   const std::ptrdiff_t* offsets = conv.tap_offsets.data();
   const int16_t* weights = conv.paired_filter.data() + static_cast<std::size_t>(channel / 8) * pairs * 16;
-  const int16_t* base = taps + channel;
-  simd::I32x4 low = simd::load_i32x4(conv.bias.data() + channel);
-  simd::I32x4 high = simd::load_i32x4(conv.bias.data() + channel + 4);
-  for (int pair = 0; pair < pairs; ++pair) {
-    const simd::I16x8 first = simd::load_i16x8(base + offsets[2 * pair]);
-    const simd::I16x8 second = simd::load_i16x8(base + offsets[2 * pair + 1]);
-    low = simd::add_i32x4(low, simd::dot_i16x8(simd::interleave_low_i16x8(first, second),
-                                               simd::load_i16x8(weights)));
-    high = simd::add_i32x4(high, simd::dot_i16x8(simd::interleave_high_i16x8(first, second),
-                                                 simd::load_i16x8(weights + 8)));
-    weights += 16;
+  const int16_t* base[Pixels];
+  simd::I32x4 low[Pixels];
+  simd::I32x4 high[Pixels];
+  for (int pixel = 0; pixel < Pixels; ++pixel) {
+    base[pixel] = taps + channel + pixel * next_pixel;
+    low[pixel] = simd::load_i32x4(conv.bias.data() + channel);
+    high[pixel] = simd::load_i32x4(conv.bias.data() + channel + 4);
   }
-  low = rescale_i32x4(conv.requantizer, low, channel);
-  high = rescale_i32x4(conv.requantizer, high, channel + 4);
-  simd::store_low_i8x8(out, finish_rows(conv.requantizer, low, high, low, high));
+  for (int pair = 0; pair < pairs; ++pair) {
+    const simd::I16x8 weights_low = simd::load_i16x8(weights);
+    const simd::I16x8 weights_high = simd::load_i16x8(weights + 8);
+    weights += 16;
+    for (int pixel = 0; pixel < Pixels; ++pixel) {
+      const simd::I16x8 first = simd::load_i16x8(base[pixel] + offsets[2 * pair]);
+      const simd::I16x8 second = simd::load_i16x8(base[pixel] + offsets[2 * pair + 1]);
+      low[pixel] = simd::add_i32x4(low[pixel], simd::dot_i16x8(simd::interleave_low_i16x8(first, second), weights_low));
+      high[pixel] =
+          simd::add_i32x4(high[pixel], simd::dot_i16x8(simd::interleave_high_i16x8(first, second), weights_high));
+    }
+  }
+  for (int pixel = 0; pixel < Pixels; ++pixel) {
+    low[pixel] = rescale_i32x4(conv.requantizer, low[pixel], channel);
+    high[pixel] = rescale_i32x4(conv.requantizer, high[pixel], channel + 4);
+  }
+  const int last = Pixels - 1;
+  const simd::I8x16 bytes = finish_rows(conv.requantizer, low[0], high[0], low[last], high[last]);
+  simd::store_low_i8x8(out, bytes);
+  if (Pixels == 2) simd::store_high_i8x8(next_out, bytes);
 }
 
 // One channel of one output pixel (the channels left over after blocks of 8).
@@ -112,7 +129,21 @@ void depthwise_image(const FastDepthwiseConv2d& conv, const int16_t* image, int 
                             static_cast<std::size_t>(out_x) * window.stride_w * channels;
       int8_t* out = output.data + window.output.offset(batch, out_y, out_x, 0);
       int channel = 0;
-      for (; channel + 8 <= channels; channel += 8) depthwise_8_channels<Pairs>(conv, taps, channel, out + channel);
+      if (out_x + 1 < window.output.width) {  // two pixels: this one and the next
+        const std::ptrdiff_t next_pixel = static_cast<std::ptrdiff_t>(window.stride_w) * channels;
+        for (; channel + 8 <= channels; channel += 8) {
+          depthwise_8_channels<Pairs, 2>(conv, taps, next_pixel, channel, out + channel, out + channels + channel);
+        }
+        for (int rest = channel; rest < channels; ++rest) {
+          depthwise_1_channel(conv, taps, rest, out + rest);
+          depthwise_1_channel(conv, taps + next_pixel, rest, out + channels + rest);
+        }
+        ++out_x;
+        continue;
+      }
+      for (; channel + 8 <= channels; channel += 8) {
+        depthwise_8_channels<Pairs, 1>(conv, taps, 0, channel, out + channel, nullptr);
+      }
       for (; channel < channels; ++channel) depthwise_1_channel(conv, taps, channel, out + channel);
     }
   }

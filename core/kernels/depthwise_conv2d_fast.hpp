@@ -2,8 +2,9 @@
 // (depthwise_conv2d.hpp) for depth multiplier 1 (the MobileNet/MCUNet case; other
 // multipliers stay on the reference kernel). The filter is widened to int16 once at
 // prepare; eval widens each input image into a zero-padded int16 copy (padded_image.hpp:
-// input + offset, 0 in the padding), then walks the output pixels and, 8 channels at a
-// time, takes the taps two by two: the two taps' inputs interleaved per channel,
+// input + offset, 0 in the padding), then walks the output pixels two at a time (each
+// packed weight vector loaded once for both) and, 8 channels at a time, takes the taps
+// two by two: the two taps' inputs interleaved per channel,
 // (x_t[c], x_t+1[c]), and one pairwise int16 dot product (i32x4.dot_i16x8 / pmaddwd) with
 // the filter packed the same way at prepare gives both products of 4 channels summed in
 // int32 (each |255 · 128| = 32 640, so the pair cannot overflow); an odd last tap pairs
