@@ -52,6 +52,14 @@ void FastOps::append(const kernels::MeanParams& params, const Int8OpData&) {
   }
 }
 
+void FastOps::append(const kernels::Pool2dParams& params, const Int8OpData&, bool average) {
+  if (kernels::pool2d_fast_supported(params)) {
+    kernels_.emplace_back(FastPool{params, average});
+  } else {
+    kernels_.emplace_back();
+  }
+}
+
 bool FastOps::run(int op_index, kernels::Span<const int8_t> input, kernels::Span<const int8_t> second_input,
                   kernels::Span<int8_t> output) {
   const Kernel& kernel = kernels_[op_index];
@@ -66,6 +74,12 @@ bool FastOps::run(int op_index, kernels::Span<const int8_t> input, kernels::Span
     kernels::add_fast(*add, input, second_input, output);
   } else if (const auto* mean = std::get_if<kernels::MeanParams>(&kernel)) {
     kernels::mean_fast(*mean, input, output);
+  } else if (const auto* pool = std::get_if<FastPool>(&kernel)) {
+    if (pool->average) {
+      kernels::average_pool2d_fast(pool->params, input, output);
+    } else {
+      kernels::max_pool2d_fast(pool->params, input, output);
+    }
   } else {
     return false;
   }

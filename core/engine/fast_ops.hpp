@@ -1,10 +1,10 @@
 // The fast kernels of an Int8Engine (int8_engine.hpp, Int8Kernels::Fast): per op, the
 // packed form its fast kernel needs (conv2d_fast.hpp, depthwise_conv2d_fast.hpp for
 // depth multiplier 1, fully_connected_fast.hpp, add_fast.hpp without broadcasting,
-// mean_fast.hpp for global average pooling), built once at prepare from the op's
-// reference params and weights, and one int16 scratch buffer for the largest im2col
-// block or padded image. Ops without a fast kernel (pools, flatten, other depthwise, add
-// and mean) run their reference kernel.
+// mean_fast.hpp for global average pooling, pool2d_fast.hpp for average and max
+// pooling), built once at prepare from the op's reference params and weights, and one
+// int16 scratch buffer for the largest im2col block or padded image. Ops without a fast
+// kernel (flatten, other depthwise, add, mean and pools) run their reference kernel.
 #pragma once
 
 #include <cstdint>
@@ -17,6 +17,7 @@
 #include "core/kernels/depthwise_conv2d_fast.hpp"
 #include "core/kernels/fully_connected_fast.hpp"
 #include "core/kernels/mean_fast.hpp"
+#include "core/kernels/pool2d_fast.hpp"
 #include "core/kernels/tensor_span.hpp"
 
 namespace tinyml::engine {
@@ -29,6 +30,7 @@ class FastOps {
   void append(const kernels::FullyConnectedParams& params, const Int8OpData& data);
   void append(const kernels::AddParams& params, const Int8OpData& data);
   void append(const kernels::MeanParams& params, const Int8OpData& data);
+  void append(const kernels::Pool2dParams& params, const Int8OpData& data, bool average);
   template <typename OtherParams>
   void append(const OtherParams&, const Int8OpData&) {
     kernels_.emplace_back();
@@ -40,8 +42,13 @@ class FastOps {
            kernels::Span<int8_t> output);
 
  private:
+  struct FastPool {
+    kernels::Pool2dParams params;
+    bool average = false;  // else max
+  };
   using Kernel = std::variant<std::monostate, kernels::FastConv2d, kernels::FastDepthwiseConv2d,
-                              kernels::FastFullyConnected, kernels::FastAdd, kernels::MeanParams>;
+                              kernels::FastFullyConnected, kernels::FastAdd, kernels::MeanParams, FastPool>;
+
   void grow_scratch(std::size_t elements);
 
   std::vector<Kernel> kernels_;   // per op

@@ -97,6 +97,12 @@ inline I8x16 min_i8x16(I8x16 a, I8x16 b) { return wasm_i8x16_min(a, b); }
 inline I8x16 max_i8x16(I8x16 a, I8x16 b) { return wasm_i8x16_max(a, b); }
 inline void store_low_i8x8(int8_t* p, I8x16 v) { wasm_v128_store64_lane(p, v, 0); }
 inline void store_high_i8x8(int8_t* p, I8x16 v) { wasm_v128_store64_lane(p, v, 1); }
+inline I8x16 load_i8x16(const int8_t* p) { return wasm_v128_load(p); }
+inline void store_i8x16(int8_t* p, I8x16 v) { wasm_v128_store(p, v); }
+// Per lane: a / divisor in float32, truncated toward zero (exact where pool2d_fast.hpp says).
+inline I32x4 divide_truncate_i32x4(I32x4 a, float divisor) {
+  return wasm_i32x4_trunc_sat_f32x4(wasm_f32x4_div(wasm_f32x4_convert_i32x4(a), wasm_f32x4_splat(divisor)));
+}
 
 
 #elif defined(__SSE4_1__)
@@ -178,6 +184,11 @@ inline I8x16 max_i8x16(I8x16 a, I8x16 b) { return _mm_max_epi8(a, b); }
 inline void store_low_i8x8(int8_t* p, I8x16 v) { _mm_storel_epi64(reinterpret_cast<__m128i*>(p), v); }
 inline void store_high_i8x8(int8_t* p, I8x16 v) {
   _mm_storel_epi64(reinterpret_cast<__m128i*>(p), _mm_unpackhi_epi64(v, v));
+}
+inline I8x16 load_i8x16(const int8_t* p) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p)); }
+inline void store_i8x16(int8_t* p, I8x16 v) { _mm_storeu_si128(reinterpret_cast<__m128i*>(p), v); }
+inline I32x4 divide_truncate_i32x4(I32x4 a, float divisor) {
+  return _mm_cvttps_epi32(_mm_div_ps(_mm_cvtepi32_ps(a), _mm_set1_ps(divisor)));
 }
 
 #else
@@ -336,6 +347,16 @@ inline I8x16 max_i8x16(I8x16 a, I8x16 b) {
 }
 inline void store_low_i8x8(int8_t* p, I8x16 v) { std::memcpy(p, v.lane, 8); }
 inline void store_high_i8x8(int8_t* p, I8x16 v) { std::memcpy(p, v.lane + 8, 8); }
+inline I8x16 load_i8x16(const int8_t* p) {
+  I8x16 v;
+  std::memcpy(v.lane, p, 16);
+  return v;
+}
+inline void store_i8x16(int8_t* p, I8x16 v) { std::memcpy(p, v.lane, 16); }
+inline I32x4 divide_truncate_i32x4(I32x4 a, float divisor) {
+  for (auto& lane : a.lane) lane = static_cast<int32_t>(static_cast<float>(lane) / divisor);
+  return a;
+}
 
 #endif
 

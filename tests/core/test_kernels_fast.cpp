@@ -157,6 +157,39 @@ void check_network_kernels_agree(const Graph& graph, uint64_t seed) {
 
 }  // namespace
 
+TEST_CASE("fast average and max pooling equal the reference over windows, strides, paddings and channels",
+          "[kernels][fast]") {
+  const int kernel = GENERATE(1, 2, 3, 5);
+  const int stride = GENERATE(1, 2, 3);
+  const int channels = GENERATE(1, 7, 8, 16, 17, 40);
+  const int padding = GENERATE(0, 1, 2);
+  const bool average = GENERATE(true, false);
+  if (padding >= kernel) return;  // a corner window would lie entirely in the padding
+  RandomData data{std::mt19937(static_cast<unsigned>(kernel * 1000 + stride * 100 + channels * 10 + padding)),
+                  false};
+  const Mismatches result =
+      test::compare_pool2d(test::square_window(9, channels, channels, kernel, stride, padding), average, data);
+  INFO(describe(result));
+  CHECK(result.differing == 0);
+}
+
+TEST_CASE("fast average pooling rounds halves away from zero at the largest sums", "[kernels][fast]") {
+  // A 64x64 window of -128 (and of 127): sums of -524288 and 520192, averaged over 4096
+  // taps, the largest magnitudes the float division meets in this sweep.
+  for (const int value : {-128, 127}) {
+    const kernels::Window2d window = test::square_window(64, 3, 3, 64, 1, 0);
+    kernels::Pool2dConfig config{window, {0.1f, 0}, {0.1f, 0}, quant::FusedActivation::None};
+    const kernels::Pool2dParams params = kernels::prepare_pool2d(config);
+    std::vector<int8_t> values(window.input.size(), static_cast<int8_t>(value));
+    values[5] = static_cast<int8_t>(value == 127 ? 0 : -127);  // not a multiple of the count
+    const std::vector<int8_t>& input = values;
+    std::vector<int8_t> reference(window.output.size()), fast(window.output.size());
+    kernels::average_pool2d(params, kernels::span_of(input), kernels::span_of(reference));
+    kernels::average_pool2d_fast(params, kernels::span_of(input), kernels::span_of(fast));
+    CHECK(reference == fast);
+  }
+}
+
 TEST_CASE("fast mean equals the reference over shapes, channel counts and quantization", "[kernels][fast]") {
   const int channels = GENERATE(1, 7, 8, 13, 64, 161);
   const int size = GENERATE(1, 2, 5, 16);

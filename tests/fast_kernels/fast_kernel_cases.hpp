@@ -23,6 +23,7 @@
 #include "core/kernels/fully_connected.hpp"
 #include "core/kernels/fully_connected_fast.hpp"
 #include "core/kernels/mean_fast.hpp"
+#include "core/kernels/pool2d_fast.hpp"
 #include "core/kernels/requantize.hpp"
 #include "core/kernels/requantize_vector.hpp"
 
@@ -160,6 +161,29 @@ inline Mismatches compare_add(int height, int width, int channels, RandomData& d
   kernels::add(params, kernels::span_of(input1), kernels::span_of(input2), kernels::span_of(reference));
   const kernels::FastAdd add = kernels::prepare_add_fast(params);
   kernels::add_fast(add, kernels::span_of(input1), kernels::span_of(input2), kernels::span_of(fast));
+  return count_mismatches(reference, fast);
+}
+
+// Average or max pooling with `window` (padding below the kernel size, so no window lies
+// entirely in the padding), random int8 input, a random activation clamp: the fast kernel
+// against the reference.
+inline Mismatches compare_pool2d(const kernels::Window2d& window, bool average, RandomData& data) {
+  kernels::Pool2dConfig config;
+  config.window = window;
+  config.input = config.output = {std::ldexp(1.0f, -data.uniform(2, 6)), data.uniform(-128, 127)};
+  const quant::FusedActivation activations[] = {quant::FusedActivation::None, quant::FusedActivation::Relu,
+                                                quant::FusedActivation::Relu6};
+  config.activation = activations[data.uniform(0, 2)];
+  const kernels::Pool2dParams params = kernels::prepare_pool2d(config);
+  const std::vector<int8_t> input = data.int8s(window.input.size(), -128, 127);
+  std::vector<int8_t> reference(window.output.size()), fast(window.output.size(), 0);
+  if (average) {
+    kernels::average_pool2d(params, kernels::span_of(input), kernels::span_of(reference));
+    kernels::average_pool2d_fast(params, kernels::span_of(input), kernels::span_of(fast));
+  } else {
+    kernels::max_pool2d(params, kernels::span_of(input), kernels::span_of(reference));
+    kernels::max_pool2d_fast(params, kernels::span_of(input), kernels::span_of(fast));
+  }
   return count_mismatches(reference, fast);
 }
 

@@ -78,6 +78,12 @@ void random_kernel_cases(Tally& tally, int count) {
                                              fq.filter_scales, fq.activation},
                                             data, seed % 5 != 0));
     tally.add(name + " add", test::compare_add(data.uniform(1, 9), data.uniform(1, 9), in_channels, data));
+    const int pool_kernel = data.uniform(1, 4);
+    const int pool_padding = data.uniform(0, pool_kernel - 1);
+    tally.add(name + " pool2d",
+              test::compare_pool2d(test::square_window(std::max(pool_kernel, size), in_channels, in_channels,
+                                                       pool_kernel, data.uniform(1, 3), pool_padding),
+                                   seed % 2 == 0, data));
     tally.add(name + " mean", test::compare_mean(data.uniform(1, 2), data.uniform(1, 9), data.uniform(1, 9),
                                                  data.uniform(1, 40), data));
     const test::RequantizerCase requantizer = test::compare_requantizer(data, data.uniform(1, 20), seed % 4 != 0);
