@@ -1,7 +1,8 @@
 // The time the accuracy objective's training phase will take (accuracy_objective.hpp),
 // measured, not guessed: every candidate is probed in the runtime that will train it
-// (one batch trained from its initial weights, kProbeTestImages test images evaluated
-// float and int8, one real calibration and quantization), and the per-image costs are
+// (one batch trained from its initial weights to warm up, then kProbeBatches timed;
+// kProbeTestImages test images evaluated float and int8; one real calibration and
+// quantization), and the per-image costs are
 // scaled to the images the phase runs:
 //   estimate = epochs × N × train/image + M × (float/image + int8/image) + quantize.
 #pragma once
@@ -16,6 +17,7 @@
 namespace tinyml::nas {
 
 inline constexpr int kProbeTestImages = 32;
+inline constexpr int kProbeBatches = 2;
 
 // `tinyml train`'s options (Adam, lr 0.002, cosine, batch 32) with the settings' epochs and seed.
 train::TrainOptions accuracy_train_options(const AccuracySettings& settings);

@@ -28,8 +28,9 @@ struct AccuracySettings {
 };
 
 // The time the training phase is expected to take, from a short probe of every
-// candidate in this runtime: one batch trained, a few test images evaluated float and
-// int8, one real quantization; scaled to the images the phase will run.
+// candidate in this runtime: a few batches trained, a few test images evaluated float
+// and int8, one real quantization; scaled to the images the phase will run
+// (accuracy_cost.hpp).
 struct CandidateCost {
   double train_seconds_per_image = 0;   // forward + backward + update, batch 32
   double float_seconds_per_image = 0;   // float inference

@@ -53,7 +53,8 @@ nlohmann::json candidates_json(const SearchSpace& space, const std::vector<Evalu
 std::string message(const NasResult& result) {
   if (result.feasible_count > 0) {
     return std::to_string(result.feasible_count) + " of " + std::to_string(result.measured) +
-           " measured networks fit; the best has " + std::to_string(result.top.front().measurement.macs) + " MACs";
+           " measured networks fit; the best has " +
+           std::to_string((result.mac_top.empty() ? result.top : result.mac_top).front().measurement.macs) + " MACs";
   }
   return "no measured network fits (" + std::to_string(result.measured) +
          " measured); nearest_misses lists the closest and what each exceeds";

@@ -47,6 +47,7 @@ export class NasPanel {
   #accuracyBox;
   #estimate;
   #onSettingsChange;
+  #drawnPoints = -1;
 
   // onStart(settings), onCancel(), onOpen(candidate), onSettingsChange(settings): a
   // setting changed (the page re-estimates the training time when ranking by accuracy).
@@ -198,9 +199,18 @@ export class NasPanel {
     } else if (run.trialsTotal > 0) {
       this.#status.textContent = progressText(run);
     }
-    const stride = this.#scatter.update(run);
-    const drawn = stride > 1 ? ` (1 in ${stride.toLocaleString('en-US')} drawn, and the whole Pareto front)` : '';
-    this.#scatterNote.textContent = `${run.points.length.toLocaleString('en-US')} networks${drawn}. ${NasScatter.caption(run)}`;
+    // While candidates train no new points arrive: leave the scatter be, so the page's
+    // thread does not compete with the training worker for the CPU.
+    const training = run.phase === 'estimate' || run.phase === 'training';
+    // No animated bar while training: a 60 fps repaint cost the worker ~20% in headless
+    // Chromium on 2 busy cores (tests/e2e/nas_accuracy_timing.mjs).
+    this.#bar.classList.toggle('still', training);
+    if (!training || this.#drawnPoints !== run.points.length) {
+      this.#drawnPoints = run.points.length;
+      const stride = this.#scatter.update(run);
+      const drawn = stride > 1 ? ` (1 in ${stride.toLocaleString('en-US')} drawn, and the whole Pareto front)` : '';
+      this.#scatterNote.textContent = `${run.points.length.toLocaleString('en-US')} networks${drawn}. ${NasScatter.caption(run)}`;
+    }
     this.#showCandidates(run);
   }
 

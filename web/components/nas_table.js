@@ -7,7 +7,7 @@ import { el, fill } from './dom.js';
 
 const HEAD = ['#', 'MACs', 'Params', 'Flash', 'Peak SRAM', 'Knobs', 'Found in', ''];
 // Ranked by measured accuracy (issue 6): these columns come after '#'.
-const ACCURACY_HEAD = ['Float acc.', 'Int8 acc.', 'Int8 drop', 'MAC rank'];
+const ACCURACY_HEAD = ['Float acc.', 'Int8 acc.', 'Int8 drop', 'MAC rank', 'Took (est.)'];
 const percent = (value) => (value == null ? '–' : `${value.toFixed(2)}%`);
 
 function accuracyCells(accuracy) {
@@ -16,6 +16,8 @@ function accuracyCells(accuracy) {
     el('td', { className: 'num', dataset: { field: 'int8' } }, percent(accuracy.int8_percent)),
     el('td', { className: 'num', dataset: { field: 'drop' } }, accuracy.drop_points == null ? '–' : `${accuracy.drop_points.toFixed(2)} pt`),
     el('td', { className: 'num', dataset: { field: 'macRank' } }, String(accuracy.mac_rank)),
+    el('td', { className: 'num', dataset: { field: 'seconds' } },
+      `${accuracy.seconds == null ? '–' : `${accuracy.seconds.toFixed(1)} s`} (${accuracy.estimate_s == null ? '–' : `${accuracy.estimate_s.toFixed(1)} s`})`),
   ];
 }
 

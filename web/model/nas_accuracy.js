@@ -35,7 +35,7 @@ export function estimateText({ estimate, candidates }) {
   const test = estimate.test_image_passes / candidates;
   return `Training ${candidates} candidate${candidates === 1 ? '' : 's'} will take about ${formatSeconds(estimate.estimate_s)}: ` +
     `${count(perCandidate)} training images each (epochs × images), then ${count(test)} test images float and int8 — ` +
-    `measured by training one batch of each in this browser (the probe took ${formatSeconds(estimate.probe_s)}).`;
+    `measured by training a few batches of each in this browser (the probe took ${formatSeconds(estimate.probe_s)}).`;
 }
 
 // The line under the progress bar while candidates train. elapsedS: since training began.
