@@ -1,8 +1,8 @@
 // The time the accuracy objective's training phase will take (accuracy_objective.hpp),
 // measured, not guessed: every candidate is probed in the runtime that will train it
 // (one batch trained from its initial weights to warm up, then kProbeBatches timed;
-// kProbeTestImages test images evaluated float and int8; one real calibration and
-// quantization), and the per-image costs are
+// kProbeTestImages test images evaluated float and int8; calibration and quantization on
+// kProbeCalibration images, scaled to `calib`), and the per-image costs are
 // scaled to the images the phase runs:
 //   estimate = epochs × N × train/image + M × (float/image + int8/image) + quantize.
 #pragma once
@@ -18,6 +18,7 @@ namespace tinyml::nas {
 
 inline constexpr int kProbeTestImages = 32;
 inline constexpr int kProbeBatches = 2;
+inline constexpr int kProbeCalibration = 16;
 
 // `tinyml train`'s options (Adam, lr 0.002, cosine, batch 32) with the settings' epochs and seed.
 train::TrainOptions accuracy_train_options(const AccuracySettings& settings);
