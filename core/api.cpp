@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/api_envelope.hpp"
+#include "core/api_nas_accuracy.hpp"
 #include "core/error.hpp"
 #include "core/graph/graph.hpp"
 #include "core/mcu/mcu_catalog.hpp"
@@ -48,7 +49,22 @@ std::string mcus() {
   });
 }
 
+namespace {
+
+// A request with "objective": "accuracy" goes to core/api_nas_accuracy.hpp (it trains).
+bool wants_accuracy(const std::string& request_json) {
+  try {
+    const nlohmann::json request = parse_json_text(request_json, 1 << 16, "the NAS request");
+    return request.is_object() && request.value("objective", nlohmann::json()) == "accuracy";
+  } catch (const Error&) {
+    return false;  // nas() reports the syntax error
+  }
+}
+
+}  // namespace
+
 std::string nas(const std::string& request_json) {
+  if (wants_accuracy(request_json)) return nas_accuracy_run(request_json, {});
   return envelope([&] {
     const nlohmann::json request = parse_json_text(request_json, 1 << 16, "the NAS request");
     return tinyml::nas::nas_result_json(tinyml::nas::run_nas(tinyml::nas::parse_nas_request(request)));
@@ -56,6 +72,7 @@ std::string nas(const std::string& request_json) {
 }
 
 std::string nas(const std::string& request_json, const NasProgressCallback& on_progress) {
+  if (wants_accuracy(request_json)) return nas_accuracy_run(request_json, on_progress);
   return envelope([&] {
     const nlohmann::json request = parse_json_text(request_json, 1 << 16, "the NAS request");
     tinyml::nas::NasConfig config = tinyml::nas::parse_nas_request(request);

@@ -215,4 +215,9 @@ std::string train_release(int handle) {
   return envelope([&] { return nlohmann::json(runs().erase(handle) > 0); });
 }
 
+const data::ImageDataset* loaded_dataset(const std::string& split) {
+  const std::optional<data::ImageDataset>& dataset = split == "train" ? datasets().train : datasets().test;
+  return dataset ? &*dataset : nullptr;
+}
+
 }  // namespace tinyml::api

@@ -49,3 +49,15 @@ std::string train_finish(int handle);
 std::string train_release(int handle);
 
 }  // namespace tinyml::api
+
+namespace tinyml::data {
+struct ImageDataset;
+}
+
+namespace tinyml::api {
+
+// The split ("train" | "test") load_dataset loaded, or nullptr (the NAS objective
+// "accuracy" trains on it: core/api_nas_accuracy.hpp).
+const data::ImageDataset* loaded_dataset(const std::string& split);
+
+}  // namespace tinyml::api

@@ -6,9 +6,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/nas/nas_accuracy.hpp"
 #include "core/nas/nas_request.hpp"
 #include "core/nas/nas_result.hpp"
 #include "tools/cli_common.hpp"
+#include "tools/cli_nas_accuracy.hpp"
 
 namespace tinyml::cli {
 namespace {
@@ -26,7 +28,7 @@ std::string mega(const nlohmann::json& count) {
 }
 
 // Flags → the request the wasm API takes, so both validate the same way.
-nlohmann::json request_from(const std::vector<std::string>& args, bool& as_json) {
+nlohmann::json request_from(const std::vector<std::string>& args, bool& as_json, std::string& data_dir) {
   nlohmann::json request = nlohmann::json::object();
   const auto number = [](const std::string& flag, const std::string& text) {
     try {
@@ -58,6 +60,8 @@ nlohmann::json request_from(const std::vector<std::string>& args, bool& as_json)
       request[arg == "--sram-kb" ? "sram_kb" : "flash_kb"] = number(arg, value);
     } else if (arg == "--trials" || arg == "--seed" || arg == "--space-samples") {
       request[arg == "--space-samples" ? "space_samples" : arg.substr(2)] = number(arg, value);
+    } else if (add_accuracy_flag(arg, value, request, data_dir)) {
+      continue;
     } else if (arg == "--sram-reserve" || arg == "--flash-reserve") {
       request[arg == "--sram-reserve" ? "sram_reserve_bytes" : "flash_reserve_bytes"] = number(arg, value);
     } else {
@@ -143,8 +147,9 @@ void print_text(const nlohmann::json& result) {
                   best["lecture_formula"]["params_kb"].get<int>(), best["lecture_formula"]["peak_mem_kb"].get<int>(),
                   kb(best["flash_bytes"]).c_str(), kb(best["peak_bytes"]).c_str());
     }
-    std::printf("\ntop candidates:\n");
-    for (const auto& candidate : result["top"]) print_candidate_line(candidate);
+    const bool by_accuracy = result.contains("mac_top");
+    std::printf(by_accuracy ? "\ntop candidates by MACs:\n" : "\ntop candidates:\n");
+    for (const auto& candidate : result[by_accuracy ? "mac_top" : "top"]) print_candidate_line(candidate);
   } else {
     std::printf("\nnearest misses:\n");
     for (const auto& candidate : result["nearest_misses"]) print_candidate_line(candidate);
@@ -159,14 +164,18 @@ void print_text(const nlohmann::json& result) {
 
 int nas(const std::vector<std::string>& args) {
   bool as_json = false;
-  const nlohmann::json request = request_from(args, as_json);
-  const nlohmann::json result =
-      tinyml::nas::nas_result_json(tinyml::nas::run_nas(tinyml::nas::parse_nas_request(request)));
+  std::string data_dir;
+  const nlohmann::json request = request_from(args, as_json, data_dir);
+  const tinyml::nas::NasConfig config = tinyml::nas::parse_nas_request(request);
+  tinyml::nas::NasResult searched = tinyml::nas::run_nas(config);
+  if (config.objective == tinyml::nas::Objective::Accuracy) run_accuracy_phase(config, data_dir, searched);
+  const nlohmann::json result = tinyml::nas::nas_result_json(searched);
   if (as_json) {
     std::cout << result.dump(2) << "\n";
   } else {
     std::cout << std::flush;
     print_text(result);
+    if (result.contains("accuracy")) print_accuracy_table(result);
   }
   return 0;
 }

@@ -9,6 +9,7 @@
 // returned here needs .delete(). Report shapes: docs/report-format.md.
 import createTinymlModule from '../build/wasm/tinyml_wasm.mjs';
 import { trainingApi } from './training_api.js';
+import { nasAccuracyApi } from './nas_accuracy_api.js';
 
 // A problem with the caller's input: `path` says where ("layers[1].stride", "" for the
 // whole input), `reason` what is wrong; `line` and `column` (1-based) are numbers only
@@ -59,6 +60,8 @@ export async function createPlayground(moduleOptions = {}) {
     },
     // Training on a loaded data set, in slices (wasm/training_api.js).
     ...trainingApi(core, call),
+    // TinyNAS ranked by measured accuracy, in slices (wasm/nas_accuracy_api.js).
+    ...nasAccuracyApi(core, call),
     // TinyNAS (docs/nas-result.md). request: the NAS request object (or its JSON text;
     // fields in core/nas/nas_request.hpp), e.g. {space: 'lecture', mcu: 'STM32F746',
     // trials: 1000, seed: 1}. onProgress(increment), optional, is called synchronously

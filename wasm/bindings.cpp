@@ -9,6 +9,7 @@
 #include "core/api.hpp"
 #include "wasm/nas_binding.hpp"
 #include "wasm/typed_array_calls.hpp"
+#include "core/api_nas_accuracy.hpp"
 #include "core/api_training.hpp"
 #include "wasm/training_calls.hpp"
 
@@ -31,4 +32,9 @@ EMSCRIPTEN_BINDINGS(tinyml_api) {
   emscripten::function("trainFinish", &tinyml::api::train_finish);
   emscripten::function("trainRelease", &tinyml::api::train_release);
   emscripten::function("nas", &tinyml::wasm::nas_with_progress);
+  // NAS with measured accuracy in slices (core/api_nas_accuracy.hpp), under handles.
+  emscripten::function("nasAccuracyStart", &tinyml::wasm::nas_accuracy_start_with_progress);
+  emscripten::function("nasAccuracySteps", &tinyml::api::nas_accuracy_steps);
+  emscripten::function("nasAccuracyFinish", &tinyml::api::nas_accuracy_finish);
+  emscripten::function("nasAccuracyRelease", &tinyml::api::nas_accuracy_release);
 }

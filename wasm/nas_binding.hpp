@@ -13,4 +13,7 @@ namespace tinyml::wasm {
 // Returns the core's status envelope (JSON text), as tinyml::api::nas does.
 std::string nas_with_progress(const std::string& request_json, emscripten::val on_progress);
 
+// As nas_with_progress, for core/api_nas_accuracy.hpp's nas_accuracy_start.
+std::string nas_accuracy_start_with_progress(const std::string& request_json, emscripten::val on_progress);
+
 }  // namespace tinyml::wasm

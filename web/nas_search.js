@@ -11,6 +11,8 @@ import { NasCancelled, NasRunner } from './nas_runner.js';
 // last redraw took, so drawing never takes more than a third of the page's thread.
 const RENDER_EVERY_MS = 150;
 const RENDER_SHARE = 2;
+// Settings must rest this long before the training time is re-estimated (accuracy mode).
+const ESTIMATE_AFTER_MS = 500;
 
 export class NasSearch {
   #runner = new NasRunner();
@@ -19,6 +21,8 @@ export class NasSearch {
   #run = null;
   #renderTimer = null;
   #renderMs = 0;
+  #estimateTimer = null;
+  #estimateSeq = 0;
 
   // root: the panel's element; mcuOption(): the page's MCU as the request's `mcu`;
   // onOpen(candidate): open a candidate's network in the editor.
@@ -28,6 +32,7 @@ export class NasSearch {
       onStart: (settings) => this.start(settings),
       onCancel: () => this.cancel(),
       onOpen,
+      onSettingsChange: (settings) => this.#estimateSoon(settings),
     });
     // Load the worker's module once the user comes near the panel, not with the page.
     const prepare = () => this.#runner.prepare();
@@ -65,6 +70,23 @@ export class NasSearch {
 
   cancel() {
     this.#runner.cancel();
+  }
+
+  // Ranking by measured accuracy: the training phase's time, measured in the worker for
+  // exactly the candidates a run of these settings trains, shown before Start.
+  #estimateSoon(settings) {
+    clearTimeout(this.#estimateTimer);
+    const seq = ++this.#estimateSeq;
+    if (!settings.rankByAccuracy) return;
+    this.#estimateTimer = setTimeout(() => {
+      if (this.#runner.running) return;  // the worker is busy: shown after the run instead
+      this.#panel.showEstimate({ measuring: true });
+      this.#runner.estimate(nasRequest(settings, this.#mcuOption())).then((estimate) => {
+        if (seq === this.#estimateSeq) this.#panel.showEstimate(estimate);
+      }, (error) => {
+        if (seq === this.#estimateSeq && !(error instanceof NasCancelled)) this.#panel.showEstimate({ error: errorDetails(error) });
+      });
+    }, ESTIMATE_AFTER_MS);
   }
 
   #renderSoon(run) {

@@ -20,6 +20,9 @@ export function trainedWeightsLookup({ state, store }) {
     const stored = store.get(text);
     if (stored) return { source: 'browser', key: `browser:${stored.saved}`, weights: stored.weights, report: stored.report };
     if (state.edited || text !== state.presetText || !takesFashionMnist(inputOf(text))) return null;
+    // A network opened from elsewhere (a TinyNAS candidate) ships no weights: asking for
+    // its script would only log a 404.
+    if (state.openedEntries.some((entry) => entry.name === state.preset)) return null;
     const shipped = await shippedWeights(state.preset).catch(() => null);
     return shipped ? { source: 'shipped', key: `shipped:${state.preset}`, weights: shipped.weights, report: shipped.report } : null;
   };

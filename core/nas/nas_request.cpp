@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "core/error.hpp"
+#include "core/nas/nas_accuracy.hpp"
 #include "core/spec/field_reader.hpp"
 
 namespace tinyml::nas {
@@ -74,13 +75,47 @@ void read_search(const FieldReader& fields, NasConfig& config) {
   config.log_limit = fields.integer_or("log_limit", config.log_limit, 0, kMaxTrials);
 }
 
+// "objective" and "accuracy" (accuracy_objective.hpp); the space's networks must take
+// Fashion-MNIST's 1×28×28 images when the objective is "accuracy".
+void read_objective(const nlohmann::json& request, const FieldReader& fields, const SearchSpace& space,
+                    NasConfig& config) {
+  const std::string objective = fields.string_or("objective", "macs");
+  if (objective != "macs" && objective != "accuracy") {
+    throw Error(fields.path_of("objective"), "must be \"macs\" or \"accuracy\", got \"" + objective + "\"");
+  }
+  if (objective == "macs") {
+    if (fields.has("accuracy")) throw Error(fields.path_of("accuracy"), "is only read with \"objective\": \"accuracy\"");
+    return;
+  }
+  config.objective = Objective::Accuracy;
+  check_space_takes_data(space.network(space.point(0)), 28, 28, space.name());
+  if (!fields.has("accuracy")) return;
+  const nlohmann::json& settings = request["accuracy"];
+  if (!settings.is_object()) throw Error(fields.path_of("accuracy"), "must be an object, got " + settings.dump());
+  const FieldReader accuracy(settings, fields.path_of("accuracy"));
+  accuracy.reject_unknown({"candidates", "epochs", "train_images", "test_images", "seed", "rank_by", "calib"});
+  AccuracySettings& chosen = config.accuracy;
+  chosen.candidates = accuracy.integer_or("candidates", chosen.candidates, 1, kMaxAccuracyCandidates);
+  chosen.epochs = accuracy.integer_or("epochs", chosen.epochs, 1, kMaxAccuracyEpochs);
+  chosen.train_images = accuracy.integer_or("train_images", chosen.train_images, 1, 60000);
+  chosen.test_images = accuracy.integer_or("test_images", chosen.test_images, 1, 10000);
+  chosen.seed = static_cast<uint64_t>(accuracy.integer_or("seed", 1, 0, 2147483647));
+  chosen.calib = accuracy.integer_or("calib", chosen.calib, 1, 60000);
+  const std::string rank_by = accuracy.string_or("rank_by", "float");
+  if (rank_by != "float" && rank_by != "int8") {
+    throw Error(accuracy.path_of("rank_by"), "must be \"float\" or \"int8\", got \"" + rank_by + "\"");
+  }
+  chosen.rank_by_int8 = rank_by == "int8";
+  config.top = std::max(config.top, chosen.candidates);
+}
+
 }  // namespace
 
 NasConfig parse_nas_request(const nlohmann::json& request) {
   const FieldReader fields(request, kPath);
   fields.reject_unknown({"space", "mcu", "sram_kb", "flash_kb", "sram_reserve_bytes", "flash_reserve_bytes", "estimator",
                          "seed", "trials", "space_samples", "population", "parents", "mutation_percent",
-                         "mutate_share_percent", "top", "log_limit"});
+                         "mutate_share_percent", "top", "log_limit", "objective", "accuracy"});
   NasConfig config;
   const SearchSpace space = find_search_space(fields.string_or("space", "lecture"), fields.path_of("space"));
   config.space = space.name();
@@ -89,6 +124,7 @@ NasConfig parse_nas_request(const nlohmann::json& request) {
                                         fields.integer_or("flash_reserve_bytes", 0, 0, INT_MAX), kPath);
   config.seed = read_seed(request, fields);
   read_search(fields, config);
+  read_objective(request, fields, space, config);
   const int64_t pairs = static_cast<int64_t>(space.genes()[space.gene_index("width")].values.size() *
                                              space.genes()[space.gene_index("resolution")].values.size());
   if (pairs * config.space_samples > kMaxSpaceOptimisationTrials) {

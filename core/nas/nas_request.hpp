@@ -10,7 +10,13 @@
 //    "space_samples": 100,                                per (width, resolution) pair, 1 .. 10000
 //    "population": 32, "parents": 8,                      2 .. 1000; 1 .. population − 1
 //    "mutation_percent": 10, "mutate_share_percent": 50,  0 .. 100
-//    "top": 5, "log_limit": 1000}                         1 .. 100; 0 .. 100000
+//    "top": 5, "log_limit": 1000,                         1 .. 100; 0 .. 100000
+//    "objective": "macs" | "accuracy",                    default "macs"
+//    "accuracy": {"candidates": 5, "epochs": 1,           1 .. 20; 1 .. 10  (objective "accuracy" only;
+//                 "train_images": 2000,                   1 .. 60000        accuracy_objective.hpp)
+//                 "test_images": 1000, "seed": 1,         1 .. 10000; 0 .. 2^31 − 1
+//                 "rank_by": "float" | "int8", "calib": 200}
+// "accuracy" needs a space whose networks take 1×28×28 grey images ("fashion").
 // The space-optimisation trials (pairs × space_samples) may not exceed 200000.
 #pragma once
 
@@ -23,6 +29,8 @@ namespace tinyml::nas {
 inline constexpr int kMaxTrials = 100000;
 inline constexpr int kMaxSpaceSamples = 10000;
 inline constexpr int kMaxSpaceOptimisationTrials = 200000;
+inline constexpr int kMaxAccuracyCandidates = 20;
+inline constexpr int kMaxAccuracyEpochs = 10;
 
 // Throws tinyml::Error naming the field ("request.trials") and the reason.
 NasConfig parse_nas_request(const nlohmann::json& request);

@@ -47,6 +47,7 @@ NasResult run_nas(const NasConfig& config) {
   NasResult result;
   result.space = space.name();
   result.seed = config.seed;
+  result.objective = config.objective == Objective::Accuracy ? "accuracy" : "macs";
   result.constraints = config.constraints;
   result.exhaustive = count_exhaustively(space, config.constraints);
 

@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "core/nas/accuracy_objective.hpp"
 #include "core/nas/evaluator.hpp"
 #include "core/nas/evolution.hpp"
 #include "core/nas/exhaustive_count.hpp"
@@ -31,6 +32,10 @@ struct NasConfig {
   int misses = 5;        // nearest misses reported when nothing fits
   int log_limit = 1000;  // log entries kept (every k-th trial when there are more)
   ProgressCallback on_progress;  // optional; may cancel
+  // "accuracy": train the best `accuracy.candidates` and rank them by measured accuracy
+  // (nas_accuracy.hpp runs that phase; run_nas does only the search).
+  Objective objective = Objective::Macs;
+  AccuracySettings accuracy;
 };
 
 struct LogEntry {
@@ -59,6 +64,8 @@ struct NasResult {
   std::vector<LogEntry> log;
   int log_total = 0;
   int log_stride = 1;
+  std::vector<Evaluated> mac_top;          // objective accuracy: the search's `top` by MACs
+  std::optional<AccuracyReport> accuracy;  // objective accuracy, after the training phase
 };
 
 // Throws tinyml::Error for an unknown space; checks of the numbers are the caller's

@@ -138,14 +138,15 @@ SearchSpace SearchSpace::pinned(const std::string& knob, int value) const {
 }
 
 const std::vector<std::string>& search_space_names() {
-  static const std::vector<std::string> names = {"lecture", "mcunet"};
+  static const std::vector<std::string> names = {"lecture", "mcunet", "fashion"};
   return names;
 }
 
 SearchSpace find_search_space(const std::string& name, const std::string& path) {
   if (same_name_ignoring_case(name, "lecture")) return lecture_space();
   if (same_name_ignoring_case(name, "mcunet")) return mcunet_space();
-  throw Error(path, "unknown search space \"" + name + "\"; known: lecture, mcunet");
+  if (same_name_ignoring_case(name, "fashion")) return fashion_space();
+  throw Error(path, "unknown search space \"" + name + "\"; known: lecture, mcunet, fashion");
 }
 
 }  // namespace tinyml::nas

@@ -95,8 +95,9 @@ class SearchSpace {
 
 SearchSpace lecture_space();
 SearchSpace mcunet_space();
+SearchSpace fashion_space();  // fashion_space.cpp: Fashion-MNIST-sized, trainable
 const std::vector<std::string>& search_space_names();
-// "lecture" or "mcunet" (case-insensitive); throws tinyml::Error at `path` listing them.
+// "lecture", "mcunet" or "fashion" (case-insensitive); throws tinyml::Error at `path` listing them.
 SearchSpace find_search_space(const std::string& name, const std::string& path);
 
 }  // namespace tinyml::nas

@@ -218,7 +218,7 @@ TEST_CASE("bad requests name the field, the API answers in an envelope", "[nas][
         "request.estimator: unknown peak estimator \"guess\"; known: live, lecture_in_out, lecture_consecutive, "
         "inplace_depthwise, arena, patch");
   CHECK(error_of(with(kLectureTargets, {{"space", "resnet"}})) ==
-        "request.space: unknown search space \"resnet\"; known: lecture, mcunet");
+        "request.space: unknown search space \"resnet\"; known: lecture, mcunet, fashion");
   CHECK(error_of(with(kLectureTargets, {{"population", 4}, {"parents", 4}})) == "request.parents: must be at most 3, got 4");
   CHECK(error_of(with(kLectureTargets, {{"sram_reserve_bytes", 131072}})).rfind("request.sram_reserve_bytes: the SRAM reserve", 0) == 0);
   CHECK(error_of({{"space", "lecture"}}).rfind("request.mcu: is required", 0) == 0);

@@ -11,7 +11,7 @@ test('api.js exports createPlayground and PlaygroundError', () => {
 
 test('createPlayground resolves to an object with analyze, presets, mcus and nas', async () => {
   const playground = await api.createPlayground();
-  assert.deepStrictEqual(Object.keys(playground).sort(), ['analyze', 'estimateLatency', 'loadDataset', 'loadInt8Model', 'mcus', 'nas', 'presets', 'quantize', 'startTraining']);
+  assert.deepStrictEqual(Object.keys(playground).sort(), ['analyze', 'estimateLatency', 'loadDataset', 'loadInt8Model', 'mcus', 'nas', 'presets', 'quantize', 'startNasAccuracy', 'startTraining']);
   assert.ok(Object.isFrozen(playground));
 });
 

@@ -3,6 +3,7 @@
 // the explanation and the nearest misses). Verbs only; web/nas_search.js drives it.
 
 import { formatKB } from '../model/format.js';
+import { accuracyDoneText, estimateText, trainingText } from '../model/nas_accuracy.js';
 import { progressText } from '../model/nas_run.js';
 import { el, fill } from './dom.js';
 import { NasCdfChart } from './nas_cdf_chart.js';
@@ -12,6 +13,7 @@ import { NasTable } from './nas_table.js';
 const SPACES = [
   { value: 'lecture', label: 'lecture: base width, expand and depth per stage (8,640 networks)', samples: 100 },
   { value: 'mcunet', label: 'mcunet: width × resolution, kernel, expand, depth (MobileNetV2 backbone)', samples: 20 },
+  { value: 'fashion', label: 'fashion: the lecture\'s knobs at 1×28×28 / 1×32×32, trainable on Fashion-MNIST (10,368 networks)', samples: 100 },
 ];
 const ESTIMATORS = ['live', 'inplace_depthwise', 'arena', 'patch', 'lecture_in_out', 'lecture_consecutive'];
 
@@ -40,9 +42,17 @@ export class NasPanel {
   #table;
   #tableTitle;
   #results;
+  #accuracy;
+  #accuracyFields;
+  #accuracyBox;
+  #estimate;
+  #onSettingsChange;
+  #drawnPoints = -1;
 
-  // onStart(settings), onCancel(), onOpen(candidate)
-  constructor(root, { onStart, onCancel, onOpen }) {
+  // onStart(settings), onCancel(), onOpen(candidate), onSettingsChange(settings): a
+  // setting changed (the page re-estimates the training time when ranking by accuracy).
+  constructor(root, { onStart, onCancel, onOpen, onSettingsChange = () => {} }) {
+    this.#onSettingsChange = onSettingsChange;
     this.#space = el('select', { id: 'nas-space' }, SPACES.map(({ value, label }) => el('option', { value }, label)));
     this.#estimator = el('select', { id: 'nas-estimator' }, ESTIMATORS.map((name) => el('option', { value: name }, name)));
     this.#fields = {
@@ -56,6 +66,30 @@ export class NasPanel {
     this.#space.addEventListener('change', () => {
       if (!this.#samplesTouched) this.#fields.samples.input.value = String(SPACES.find((s) => s.value === this.#space.value).samples);
     });
+    // Rank by measured accuracy (issue 6): train the best candidates on Fashion-MNIST.
+    this.#accuracy = el('input', { type: 'checkbox', id: 'nas-accuracy' });
+    this.#accuracyFields = {
+      candidates: numberField('nas-acc-candidates', 'Candidates to train', 3, { min: 1, max: 20 }),
+      epochs: numberField('nas-acc-epochs', 'Epochs each', 1, { min: 1, max: 10 }),
+      trainImages: numberField('nas-acc-train', 'Training images', 2000, { min: 1, max: 6000 }),
+      testImages: numberField('nas-acc-test', 'Test images', 1000, { min: 1, max: 2000 }),
+    };
+    this.#estimate = el('p', { className: 'nas-estimate', id: 'nas-estimate', role: 'status', ariaLive: 'polite' });
+    this.#accuracyBox = el('div', { className: 'nas-accuracy-fields', hidden: true },
+      Object.values(this.#accuracyFields).map((field) => field.label), this.#estimate);
+    this.#accuracy.addEventListener('change', () => {
+      this.#accuracyBox.hidden = !this.#accuracy.checked;
+      if (this.#accuracy.checked && this.#space.value !== 'fashion') {
+        this.#space.value = 'fashion';
+        this.#space.dispatchEvent(new Event('change'));
+      }
+      this.#settingsChanged();
+    });
+    this.#space.addEventListener('change', () => this.#settingsChanged());
+    this.#estimator.addEventListener('change', () => this.#settingsChanged());
+    for (const field of [...Object.values(this.#fields), ...Object.values(this.#accuracyFields)]) {
+      field.input.addEventListener('input', () => this.#settingsChanged());
+    }
     this.#start = el('button', { type: 'button', id: 'nas-start', className: 'primary', onclick: () => onStart(this.settings) }, 'Start search');
     this.#cancel = el('button', { type: 'button', id: 'nas-cancel', disabled: true, onclick: onCancel }, 'Cancel');
     this.#mcuLine = el('p', { className: 'nas-mcu' });
@@ -74,12 +108,16 @@ export class NasPanel {
       el('h2', {}, 'TinyNAS: search for a network that fits'),
       el('p', { className: 'card-note' },
         'Every candidate is built as a real network and measured by the core (peak SRAM by the chosen estimator, deployable int8 flash). ',
-        'The objective is MACs, a stand-in for accuracy: nothing is trained. The search runs in a Web Worker; keep editing while it runs.'),
+        'The objective is MACs, a stand-in for accuracy: nothing is trained — unless you tick "Rank by measured accuracy", which trains the best few on Fashion-MNIST. ',
+        'The search runs in a Web Worker; keep editing while it runs.'),
       this.#mcuLine,
       el('div', { className: 'nas-controls' },
         el('label', { className: 'nas-field wide', htmlFor: 'nas-space' }, el('span', {}, 'Space'), this.#space),
         el('label', { className: 'nas-field', htmlFor: 'nas-estimator' }, el('span', {}, 'Peak estimator'), this.#estimator),
         Object.values(this.#fields).map((field) => field.label),
+        el('label', { className: 'nas-field wide nas-check', htmlFor: 'nas-accuracy' }, this.#accuracy,
+          el('span', {}, 'Rank by measured accuracy: train the best candidates by MACs on Fashion-MNIST (fashion space), measure float and int8 test accuracy')),
+        this.#accuracyBox,
         el('div', { className: 'nas-buttons' }, this.#start, this.#cancel)),
       this.#bar,
       this.#status,
@@ -109,12 +147,30 @@ export class NasPanel {
       seed: number('seed'),
       sramReserveKB: number('sramReserve') || 0,
       flashReserveKB: number('flashReserve') || 0,
+      rankByAccuracy: this.#accuracy.checked,
+      candidates: this.#accuracyFields.candidates.input.valueAsNumber,
+      epochs: this.#accuracyFields.epochs.input.valueAsNumber,
+      trainImages: this.#accuracyFields.trainImages.input.valueAsNumber,
+      testImages: this.#accuracyFields.testImages.input.valueAsNumber,
     };
+  }
+
+  // The training time before a run: {measuring: true} | {error} | the worker's estimate.
+  showEstimate(estimate) {
+    this.#estimate.classList.toggle('error', Boolean(estimate.error));
+    if (estimate.measuring) this.#estimate.textContent = 'Measuring how long training these candidates takes in this browser (loads Fashion-MNIST the first time)…';
+    else if (estimate.error) this.#estimate.textContent = `No estimate: ${estimate.error.path ? `${estimate.error.path}: ` : ''}${estimate.error.reason ?? estimate.error.message}`;
+    else this.#estimate.textContent = estimateText(estimate);
+  }
+
+  #settingsChanged() {
+    this.#onSettingsChange(this.settings);
   }
 
   // mcu: {name, sram_bytes, flash_bytes}: the page's chosen MCU, which the search targets.
   showMcu(mcu) {
     fill(this.#mcuLine, 'Target: ', el('strong', {}, mcu.name), ` (the page's MCU): ${formatKB(mcu.sram_bytes)} SRAM, ${formatKB(mcu.flash_bytes)} flash.`);
+    if (this.#accuracy.checked) this.#settingsChanged();
   }
 
   showStarted(run) {
@@ -130,7 +186,7 @@ export class NasPanel {
     // (docs/nas-result.md), which sends no progress: say so rather than look stuck.
     this.#status.textContent = this.#space.value === 'lecture'
       ? 'Measuring all 8,640 networks of the lecture space first (to count how many fit), then searching…'
-      : 'Starting the search…';
+      : this.#accuracy.checked ? 'Loading Fashion-MNIST, measuring the space, then searching…' : 'Starting the search…';
     this.showProgress(run);
   }
 
@@ -138,10 +194,23 @@ export class NasPanel {
     const percent = Math.round(run.fraction * 100);
     this.#barFill.style.width = `${percent}%`;
     this.#bar.setAttribute('aria-valuenow', String(percent));
-    if (run.trialsTotal > 0) this.#status.textContent = progressText(run);
-    const stride = this.#scatter.update(run);
-    const drawn = stride > 1 ? ` (1 in ${stride.toLocaleString('en-US')} drawn, and the whole Pareto front)` : '';
-    this.#scatterNote.textContent = `${run.points.length.toLocaleString('en-US')} networks${drawn}. ${NasScatter.caption(run)}`;
+    if (run.phase === 'estimate' || run.phase === 'training') {
+      this.#status.textContent = trainingText(run, (performance.now() - run.trainingStartedMs) / 1000);
+    } else if (run.trialsTotal > 0) {
+      this.#status.textContent = progressText(run);
+    }
+    // While candidates train no new points arrive: leave the scatter be, so the page's
+    // thread does not compete with the training worker for the CPU.
+    const training = run.phase === 'estimate' || run.phase === 'training';
+    // No animated bar while training: a 60 fps repaint cost the worker ~20% in headless
+    // Chromium on 2 busy cores (tests/e2e/nas_accuracy_timing.mjs).
+    this.#bar.classList.toggle('still', training);
+    if (!training || this.#drawnPoints !== run.points.length) {
+      this.#drawnPoints = run.points.length;
+      const stride = this.#scatter.update(run);
+      const drawn = stride > 1 ? ` (1 in ${stride.toLocaleString('en-US')} drawn, and the whole Pareto front)` : '';
+      this.#scatterNote.textContent = `${run.points.length.toLocaleString('en-US')} networks${drawn}. ${NasScatter.caption(run)}`;
+    }
     this.#showCandidates(run);
   }
 
@@ -153,6 +222,11 @@ export class NasPanel {
     const result = run.result;
     const space = result.space_size !== null ? ` The whole space holds ${result.space_size.toLocaleString('en-US')} networks; ${result.space_feasible.toLocaleString('en-US')} fit (counted exhaustively).` : '';
     this.#status.textContent = `Done: ${result.space_optimisation_trials.toLocaleString('en-US')} space-optimisation + ${result.trials.toLocaleString('en-US')} evolution trials. ${result.message}.${space}`;
+    if (result.objective === 'accuracy') {
+      this.#status.textContent = result.accuracy?.cancelled
+        ? `${accuracyDoneText(result)} The ones trained are ranked first below.`
+        : `${this.#status.textContent} ${accuracyDoneText(result)}`;
+    }
     const curves = this.#cdf.update(result.space_optimisation);
     const chosen = result.space_optimisation.find((pair) => pair.chosen);
     this.#cdfNote.textContent = curves.length === 0
@@ -183,7 +257,9 @@ export class NasPanel {
 
   #showCandidates(run) {
     const misses = run.top.length > 0 && !run.top[0].fits;
-    this.#tableTitle.textContent = misses ? 'Nearest misses (nothing fits)' : 'Best networks (open one to analyse it)';
+    const byAccuracy = run.top[0]?.accuracy !== undefined;
+    this.#tableTitle.textContent = misses ? 'Nearest misses (nothing fits)'
+      : byAccuracy ? 'Ranked by measured test accuracy (open one to analyse it)' : 'Best networks (open one to analyse it)';
     this.#table.update(run.top, { misses });
   }
 

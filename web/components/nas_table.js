@@ -6,6 +6,20 @@ import { choicesText, failureText } from '../model/nas_run.js';
 import { el, fill } from './dom.js';
 
 const HEAD = ['#', 'MACs', 'Params', 'Flash', 'Peak SRAM', 'Knobs', 'Found in', ''];
+// Ranked by measured accuracy (issue 6): these columns come after '#'.
+const ACCURACY_HEAD = ['Float acc.', 'Int8 acc.', 'Int8 drop', 'MAC rank', 'Took (est.)'];
+const percent = (value) => (value == null ? '–' : `${value.toFixed(2)}%`);
+
+function accuracyCells(accuracy) {
+  return [
+    el('td', { className: 'num', dataset: { field: 'float' } }, percent(accuracy.float_percent)),
+    el('td', { className: 'num', dataset: { field: 'int8' } }, percent(accuracy.int8_percent)),
+    el('td', { className: 'num', dataset: { field: 'drop' } }, accuracy.drop_points == null ? '–' : `${accuracy.drop_points.toFixed(2)} pt`),
+    el('td', { className: 'num', dataset: { field: 'macRank' } }, String(accuracy.mac_rank)),
+    el('td', { className: 'num', dataset: { field: 'seconds' } },
+      `${accuracy.seconds == null ? '–' : `${accuracy.seconds.toFixed(1)} s`} (${accuracy.estimate_s == null ? '–' : `${accuracy.estimate_s.toFixed(1)} s`})`),
+  ];
+}
 
 export class NasTable {
   #root;
@@ -23,8 +37,12 @@ export class NasTable {
       fill(this.#root);
       return;
     }
+    const byAccuracy = candidates[0].accuracy !== undefined;
+    const head = byAccuracy ? [HEAD[0], ...ACCURACY_HEAD, ...HEAD.slice(1)] : HEAD;
+    const numeric = (label) => ['MACs', 'Params', 'Flash', 'Peak SRAM', ...ACCURACY_HEAD].includes(label);
     const rows = candidates.map((candidate, index) => el('tr', { dataset: { rank: String(index + 1) } },
       el('td', { className: 'num' }, String(index + 1)),
+      byAccuracy ? accuracyCells(candidate.accuracy) : null,
       el('td', { className: 'num', dataset: { field: 'macs' } }, formatCount(candidate.macs)),
       el('td', { className: 'num', dataset: { field: 'params' } }, formatCount(candidate.params)),
       el('td', { className: 'num', dataset: { field: 'flash' } }, formatKB(candidate.flash_bytes)),
@@ -35,7 +53,7 @@ export class NasTable {
       el('td', {}, el('button', { type: 'button', className: 'link nas-open', onclick: () => this.#onOpen(candidate) }, 'Open in editor')),
     ));
     fill(this.#root, el('table', { className: `data-table nas-table${misses ? ' misses' : ''}` },
-      el('thead', {}, el('tr', {}, HEAD.map((label, index) => el('th', { scope: 'col', className: index >= 1 && index <= 4 ? 'num' : '' }, label)))),
+      el('thead', {}, el('tr', {}, head.map((label) => el('th', { scope: 'col', className: numeric(label) ? 'num' : '' }, label)))),
       el('tbody', {}, rows)));
   }
 }

@@ -3,6 +3,7 @@
 // final result. No DOM. Shapes: docs/nas-result.md and core/nas/nas_progress.hpp.
 
 import { formatKB, formatShortCount } from './format.js';
+import { accuracyFields } from './nas_accuracy.js';
 
 // A measured network as the scatter plots it.
 //   {flash, peak, macs, fits}: bytes, bytes, MACs, boolean
@@ -23,9 +24,26 @@ export class NasRun {
   phase = 'space_optimisation';
   result = null;      // the NAS result once the search has ended
   cancelled = false;
+  // Objective accuracy (model/nas_accuracy.js): the probe's estimate, then the training
+  // increments; `top` becomes the ranking by measured accuracy so far.
+  estimate = null;
+  training = null;
+  trainingStartedMs = null;
 
-  // increment: {phase, trials_done, trials_total, measured, feasible, final, points, top?}
+  // increment: {phase, trials_done, trials_total, measured, feasible, final, points, top?},
+  // or, with objective accuracy, {phase: 'estimate', estimate} and {phase: 'training', ...}
   addProgress(increment) {
+    if (increment.phase === 'estimate' || increment.phase === 'training') {
+      this.phase = increment.phase;
+      if (increment.phase === 'estimate') {
+        this.estimate = increment.estimate;
+        this.trainingStartedMs = performance.now();
+      } else {
+        this.training = increment;
+        if (increment.measured) this.top = increment.measured;
+      }
+      return;
+    }
     for (const entry of increment.points) this.#add(pointOf(entry));
     this.trialsDone = increment.trials_done;
     this.trialsTotal = increment.trials_total;
@@ -54,6 +72,8 @@ export class NasRun {
   }
 
   get fraction() {
+    if (this.phase === 'estimate') return 0;
+    if (this.training) return Math.min(1, this.training.images_done / Math.max(1, this.training.images_total));
     return this.trialsTotal > 0 ? Math.min(1, this.trialsDone / this.trialsTotal) : 0;
   }
 
@@ -183,5 +203,6 @@ export function nasRequest(settings, mcu, top = 10) {
     sram_reserve_bytes: bytes(settings.sramReserveKB),
     flash_reserve_bytes: bytes(settings.flashReserveKB),
     top,
+    ...accuracyFields(settings),
   };
 }
