@@ -26,4 +26,14 @@ Mcu parse_mcu_argument(const std::string& argument) {
   return custom_mcu("custom", numbers[0], numbers[1], numbers.size() == 3 ? numbers[2] : 100.0, "--mcu");
 }
 
+double number_argument(const std::string& flag, const std::string& text) {
+  try {
+    std::size_t used = 0;
+    const double value = std::stod(text, &used);
+    if (used == text.size()) return value;
+  } catch (const std::exception&) {
+  }
+  throw UsageError(flag + " needs a number, got \"" + text + "\"");
+}
+
 }  // namespace tinyml::cli

@@ -30,15 +30,6 @@ std::string mega(const nlohmann::json& count) {
 // Flags → the request the wasm API takes, so both validate the same way.
 nlohmann::json request_from(const std::vector<std::string>& args, bool& as_json, std::string& data_dir) {
   nlohmann::json request = nlohmann::json::object();
-  const auto number = [](const std::string& flag, const std::string& text) {
-    try {
-      std::size_t used = 0;
-      const double value = std::stod(text, &used);
-      if (used == text.size()) return value;
-    } catch (const std::exception&) {
-    }
-    throw UsageError(flag + " needs a number, got \"" + text + "\"");
-  };
   for (std::size_t index = 0; index < args.size(); ++index) {
     const std::string& arg = args[index];
     if (arg == "--json") {
@@ -57,13 +48,13 @@ nlohmann::json request_from(const std::vector<std::string>& args, bool& as_json,
     } else if (arg == "--space" || arg == "--estimator") {
       request[arg.substr(2)] = value;
     } else if (arg == "--sram-kb" || arg == "--flash-kb") {
-      request[arg == "--sram-kb" ? "sram_kb" : "flash_kb"] = number(arg, value);
+      request[arg == "--sram-kb" ? "sram_kb" : "flash_kb"] = number_argument(arg, value);
     } else if (arg == "--trials" || arg == "--seed" || arg == "--space-samples") {
-      request[arg == "--space-samples" ? "space_samples" : arg.substr(2)] = number(arg, value);
+      request[arg == "--space-samples" ? "space_samples" : arg.substr(2)] = number_argument(arg, value);
     } else if (add_accuracy_flag(arg, value, request, data_dir)) {
       continue;
     } else if (arg == "--sram-reserve" || arg == "--flash-reserve") {
-      request[arg == "--sram-reserve" ? "sram_reserve_bytes" : "flash_reserve_bytes"] = number(arg, value);
+      request[arg == "--sram-reserve" ? "sram_reserve_bytes" : "flash_reserve_bytes"] = number_argument(arg, value);
     } else {
       throw UsageError("unexpected argument " + arg);
     }

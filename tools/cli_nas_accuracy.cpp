@@ -10,16 +10,6 @@
 namespace tinyml::cli {
 namespace {
 
-double number_of(const std::string& flag, const std::string& text) {
-  try {
-    std::size_t used = 0;
-    const double value = std::stod(text, &used);
-    if (used == text.size()) return value;
-  } catch (const std::exception&) {
-  }
-  throw UsageError(flag + " needs a number, got \"" + text + "\"");
-}
-
 std::string percent(const nlohmann::json& value) {
   if (value.is_null()) return "-";
   char text[32];
@@ -42,7 +32,7 @@ bool add_accuracy_flag(const std::string& flag, const std::string& value, nlohma
     const std::string key = flag == "--train-seed" ? "seed" : flag.substr(2);
     std::string field = key;
     for (char& letter : field) letter = letter == '-' ? '_' : letter;
-    request["accuracy"][field] = number_of(flag, value);
+    request["accuracy"][field] = number_argument(flag, value);
   } else {
     return false;
   }

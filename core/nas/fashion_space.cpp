@@ -16,51 +16,25 @@
 // The widths are a quarter to a half of the lecture space's 16: the largest network
 // (w 8, r 32, expand 4, depth 3) has 0.98 M MACs, so one epoch on a few thousand images
 // takes seconds (natively about 3.3 ms per training image for the largest; README).
-#include "core/nas/network_builder.hpp"
+#include "core/nas/lecture_skeleton.hpp"
 #include "core/nas/search_space.hpp"
 
 namespace tinyml::nas {
 namespace {
 
-constexpr int kStages = 3;
-constexpr int kClasses = 10;
-// Gene order.
-constexpr int kWidth = 0;
-constexpr int kResolution = 1;
-constexpr int kExpand = 2;                 // expand[0..2]
-constexpr int kDepth = kExpand + kStages;  // depth[0..2]
+using namespace lecture_skeleton;
 
 NetworkSpec expand_fashion(const std::vector<int>& values) {
-  const int base = values[kWidth];
-  const int resolution = values[kResolution];
-  const int stage_out[kStages] = {base * 3 / 2, base * 5 / 2, base * 5};
-  NetworkBuilder net("fashion-w" + std::to_string(base) + "-r" + std::to_string(resolution), 1, resolution, resolution);
-  net.conv_bn(base, 3, 2, Activation::Relu6);
-  int channels = base;
-  for (int stage = 0; stage < kStages; ++stage) {
-    const int expand = values[kExpand + stage];
-    const int depth = values[kDepth + stage];
-    for (int block = 0; block + 1 < depth; ++block) net.mbconv(channels, expand, 3, 1);
-    channels = stage_out[stage];
-    net.mbconv(channels, expand, 3, 2);
-  }
-  net.conv_bn(base * 10, 1, 1, Activation::Relu6).global_avgpool().linear(kClasses);
-  return net.finish();
+  return build(values, "fashion-w" + std::to_string(values[kWidth]) + "-r" + std::to_string(values[kResolution]), 1);
 }
 
 }  // namespace
 
 SearchSpace fashion_space() {
-  std::vector<Gene> genes = {
-      Gene{"width", -1, {4, 6, 8}},
-      Gene{"resolution", -1, {28, 32}},
-  };
-  for (int stage = 0; stage < kStages; ++stage) genes.push_back(Gene{"expand", stage, {1, 2, 3, 4}});
-  for (int stage = 0; stage < kStages; ++stage) genes.push_back(Gene{"depth", stage, {1, 2, 3}});
   return SearchSpace("fashion",
                      "The lecture's knobs (base width, expand ratio and blocks per stage) on its skeleton, sized for "
                      "Fashion-MNIST: 1×28×28 or 1×32×32 grey input, 10 classes, widths 4 to 8",
-                     std::move(genes), expand_fashion);
+                     genes({4, 6, 8}, {28, 32}), expand_fashion);
 }
 
 }  // namespace tinyml::nas

@@ -20,36 +20,16 @@
 // Each candidate also carries the notebook's made-up estimates ("lecture_formula"),
 // to show beside the measured numbers: params = 100 w + 50 Σe, compared with the flash
 // in KB, and peak_mem = 10 w + 5 Σe, compared with the SRAM in KB.
-#include "core/nas/network_builder.hpp"
+#include "core/nas/lecture_skeleton.hpp"
 #include "core/nas/search_space.hpp"
 
 namespace tinyml::nas {
 namespace {
 
-constexpr int kStages = 3;
-constexpr int kClasses = 10;
-// Gene order.
-constexpr int kWidth = 0;
-constexpr int kResolution = 1;
-constexpr int kExpand = 2;              // expand[0..2]
-constexpr int kDepth = kExpand + kStages;  // depth[0..2]
+using namespace lecture_skeleton;
 
 NetworkSpec expand_lecture(const std::vector<int>& values) {
-  const int base = values[kWidth];
-  const int resolution = values[kResolution];
-  const int stage_out[kStages] = {base * 3 / 2, base * 5 / 2, base * 5};
-  NetworkBuilder net("lecture-w" + std::to_string(base), 3, resolution, resolution);
-  net.conv_bn(base, 3, 2, Activation::Relu6);
-  int channels = base;
-  for (int stage = 0; stage < kStages; ++stage) {
-    const int expand = values[kExpand + stage];
-    const int depth = values[kDepth + stage];
-    for (int block = 0; block + 1 < depth; ++block) net.mbconv(channels, expand, 3, 1);
-    channels = stage_out[stage];
-    net.mbconv(channels, expand, 3, 2);
-  }
-  net.conv_bn(base * 10, 1, 1, Activation::Relu6).global_avgpool().linear(kClasses);
-  return net.finish();
+  return build(values, "lecture-w" + std::to_string(values[kWidth]), 3);
 }
 
 nlohmann::json lecture_formula(const std::vector<int>& values) {
@@ -61,16 +41,10 @@ nlohmann::json lecture_formula(const std::vector<int>& values) {
 }  // namespace
 
 SearchSpace lecture_space() {
-  std::vector<Gene> genes = {
-      Gene{"width", -1, {8, 12, 16, 20, 24}},
-      Gene{"resolution", -1, {128}},
-  };
-  for (int stage = 0; stage < kStages; ++stage) genes.push_back(Gene{"expand", stage, {1, 2, 3, 4}});
-  for (int stage = 0; stage < kStages; ++stage) genes.push_back(Gene{"depth", stage, {1, 2, 3}});
   return SearchSpace("lecture",
-                     "The lecture's knobs (base width, expand ratio and blocks per stage) on its MCUNet "
-                     "skeleton at 3×128×128",
-                     std::move(genes), expand_lecture, lecture_formula);
+                     "The lecture's knobs (base width, expand ratio and blocks per stage) on its MCUNet skeleton at "
+                     "3×128×128",
+                     genes({8, 12, 16, 20, 24}, {128}), expand_lecture, lecture_formula);
 }
 
 }  // namespace tinyml::nas
