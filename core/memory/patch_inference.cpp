@@ -20,6 +20,16 @@ AxisWindow window_of(const Op& op, bool rows) {
   return AxisWindow{op.kernel.w, op.stride.w, op.padding.left, op.padding.right};
 }
 
+// Same window along both axes, and square maps in and out.
+bool square_op(const Graph& graph, const Op& op) {
+  if (op.kernel.h != op.kernel.w || op.stride.h != op.stride.w || op.padding.top != op.padding.left ||
+      op.padding.bottom != op.padding.right) {
+    return false;
+  }
+  const auto square = [&](int tensor) { return graph.tensors[tensor].shape.h == graph.tensors[tensor].shape.w; };
+  return square(op.output) && std::all_of(op.inputs.begin(), op.inputs.end(), square);
+}
+
 Range bounding_range(const Range& a, const Range& b) {
   if (a.size() <= 0) return b;
   if (b.size() <= 0) return a;
@@ -71,6 +81,10 @@ PatchPlanner::PatchPlanner(const Graph& graph, int bytes_per_element, PatchOptio
     rest_peak_op_from_[op_index] = higher ? op_index : rest_peak_op_from_[op_index + 1];
   }
   max_grid_of_split_ = max_grid_per_split(graph, lifetimes_);
+  square_stage_.assign(op_count + 1, true);
+  for (int op_index = 0; op_index < op_count; ++op_index) {
+    square_stage_[op_index + 1] = square_stage_[op_index] && square_op(graph, graph.ops[op_index]);
+  }
   for (int split_op = 1; split_op <= op_count; ++split_op) {
     if (max_grid_of_split_[split_op] > 0) splits_.push_back(PatchSplit{split_op, max_grid_of_split_[split_op]});
   }
@@ -105,7 +119,9 @@ PatchSchedule PatchPlanner::evaluate(int split_op, int grid) const {
   if (split_op > 0) {
     const TensorShape& stage_output = graph_.tensors[graph_.ops[split_op - 1].output].shape;
     const std::vector<Range> row_tiles = axis_tiles(split_op, split_evenly(stage_output.h, grid), true);
-    const std::vector<Range> col_tiles = axis_tiles(split_op, split_evenly(stage_output.w, grid), false);
+    std::vector<Range> col_storage;
+    if (!square_stage_[split_op]) col_storage = axis_tiles(split_op, split_evenly(stage_output.w, grid), false);
+    const std::vector<Range>& col_tiles = square_stage_[split_op] ? row_tiles : col_storage;
     schedule.stage_output_bytes = stage_output.elements() * bytes_per_element_;
     schedule.extra_macs = extra_macs(split_op, row_tiles, col_tiles, grid);
     stage_peak(schedule, row_tiles, col_tiles);
@@ -165,9 +181,30 @@ void PatchPlanner::stage_peak(PatchSchedule& schedule, const std::vector<Range>&
   const size_t tensor_count = graph_.tensors.size();
   const int stage_output = graph_.ops[schedule.split_op - 1].output;
   const int grid = schedule.grid;
+  // Per tensor, its largest tile extent over the patches of each axis: an op whose bytes
+  // with every tile at both largest extents cannot pass the max so far is skipped (only
+  // a strictly larger value changes the result; in-place ops, whose scratch term this
+  // bound does not cover, are always walked).
+  std::vector<int64_t> most_rows(tensor_count, 0);
+  std::vector<int64_t> most_cols(tensor_count, 0);
+  for (int part = 0; part < grid; ++part) {
+    for (size_t tensor = 0; tensor < tensor_count; ++tensor) {
+      most_rows[tensor] = std::max(most_rows[tensor], row_tiles[part * tensor_count + tensor].size());
+      most_cols[tensor] = std::max(most_cols[tensor], col_tiles[part * tensor_count + tensor].size());
+    }
+  }
   for (int op_index = 0; op_index < schedule.split_op; ++op_index) {
     const Op& op = graph_.ops[op_index];
     const bool in_place = in_place_[op_index] && op.output != stage_output;
+    if (!in_place) {
+      int64_t bound = schedule.stage_output_bytes;
+      for (const int tensor : alive_at_op_[op_index]) {
+        if (tensor != stage_output) {
+          bound += graph_.tensors[tensor].shape.c * most_rows[tensor] * most_cols[tensor] * bytes_per_element_;
+        }
+      }
+      if (bound <= schedule.stage_peak_bytes) continue;
+    }
     for (int patch_row = 0; patch_row < grid; ++patch_row) {
       const Range* rows = &row_tiles[patch_row * tensor_count];
       for (int patch_col = 0; patch_col < grid; ++patch_col) {

@@ -106,6 +106,9 @@ class PatchPlanner {
   std::vector<int> rest_peak_op_from_;         // where that max is first reached
   std::vector<PatchSplit> splits_;
   std::vector<int> max_grid_of_split_;         // [split_op]: 0 when not valid
+  // [split_op]: every op before it has the same window along rows and columns and square
+  // input and output maps, so the column tiles of step 2 equal the row tiles.
+  std::vector<bool> square_stage_;
 };
 
 }  // namespace tinyml::memory

@@ -51,26 +51,50 @@ double extra_macs_ratio(const Graph& graph, int64_t extra_macs) {
   return graph.macs == 0 ? 0.0 : static_cast<double>(extra_macs) / static_cast<double>(graph.macs);
 }
 
-PatchSearch search_patch_schedules(const PatchPlanner& planner, double max_extra_macs_ratio) {
+namespace {
+
+void check_ratio(double max_extra_macs_ratio) {
   if (!std::isfinite(max_extra_macs_ratio) || max_extra_macs_ratio < 0) {
     throw Error("max_extra_macs_ratio", "must be a number >= 0, got " + std::to_string(max_extra_macs_ratio));
   }
+}
+
+// Steps 1 and 2: evaluates the candidates, keeping `best`; passes each to `seen`. With
+// `stop_early`, stops at the first split whose lower bound exceeds best's peak.
+template <typename Seen>
+PatchSchedule search(const PatchPlanner& planner, double max_extra_macs_ratio, bool stop_early, Seen seen) {
   const Graph& graph = planner.graph();
-  PatchSearch search;
-  search.max_extra_macs_ratio = max_extra_macs_ratio;
-  std::vector<PatchSchedule> candidates{planner.evaluate(0, 1)};
-  search.best = candidates.front();
+  PatchSchedule best = planner.evaluate(0, 1);
+  seen(best);
   for (const PatchSplit& split : searched_splits(planner)) {
+    if (stop_early && planner.peak_lower_bound(split.split_op) > best.peak_bytes) break;
     for (int grid = 2; grid <= std::min(kMaxSearchGrid, split.max_grid); ++grid) {
-      candidates.push_back(planner.evaluate(split.split_op, grid));
-      const PatchSchedule& candidate = candidates.back();
+      const PatchSchedule candidate = planner.evaluate(split.split_op, grid);
+      seen(candidate);
       const bool under_limit = extra_macs_ratio(graph, candidate.extra_macs) <= max_extra_macs_ratio;
-      if (under_limit && better_under_limit(candidate, search.best)) search.best = candidate;
+      if (under_limit && better_under_limit(candidate, best)) best = candidate;
     }
   }
-  search.evaluated = static_cast<int>(candidates.size());
-  search.tradeoff = pareto_front(std::move(candidates));
-  return search;
+  return best;
+}
+
+}  // namespace
+
+PatchSearch search_patch_schedules(const PatchPlanner& planner, double max_extra_macs_ratio) {
+  check_ratio(max_extra_macs_ratio);
+  PatchSearch result;
+  result.max_extra_macs_ratio = max_extra_macs_ratio;
+  std::vector<PatchSchedule> candidates;
+  result.best = search(planner, max_extra_macs_ratio, false,
+                       [&](const PatchSchedule& candidate) { candidates.push_back(candidate); });
+  result.evaluated = static_cast<int>(candidates.size());
+  result.tradeoff = pareto_front(std::move(candidates));
+  return result;
+}
+
+PatchSchedule best_patch_schedule(const PatchPlanner& planner, double max_extra_macs_ratio) {
+  check_ratio(max_extra_macs_ratio);
+  return search(planner, max_extra_macs_ratio, true, [](const PatchSchedule&) {});
 }
 
 }  // namespace tinyml::memory

@@ -49,4 +49,12 @@ double extra_macs_ratio(const Graph& graph, int64_t extra_macs);
 PatchSearch search_patch_schedules(const PatchPlanner& planner,
                                    double max_extra_macs_ratio = kDefaultMaxExtraMacsRatio);
 
+// Step 2 alone: search_patch_schedules(planner, ratio).best, found faster (no tradeoff).
+// Splits are visited in step 1's order, by rising peak_lower_bound: once a split's
+// bound exceeds the best peak so far, no schedule of it or of a later split can beat it
+// (a tie on peak could still win on extra MACs, so only a strictly larger bound stops).
+// TinyNAS's `patch` estimator uses it.
+PatchSchedule best_patch_schedule(const PatchPlanner& planner,
+                                  double max_extra_macs_ratio = kDefaultMaxExtraMacsRatio);
+
 }  // namespace tinyml::memory

@@ -21,7 +21,7 @@ int64_t arena_bytes(const Graph& graph) {
 // The best patch schedule within the default limit on extra MACs.
 int64_t patch_bytes(const Graph& graph) {
   const memory::PatchPlanner planner(graph, 1);
-  return memory::search_patch_schedules(planner, memory::kDefaultMaxExtraMacsRatio).best.peak_bytes;
+  return memory::best_patch_schedule(planner, memory::kDefaultMaxExtraMacsRatio).peak_bytes;
 }
 
 }  // namespace

@@ -103,7 +103,7 @@ nlohmann::json patch_json(const Graph& graph, int bpe, const PatchRequest& reque
   json["tradeoff"] = std::move(tradeoff);
   const memory::PatchPlanner inplace_planner(graph, bpe, memory::PatchOptions{true});
   json["inplace_depthwise"] = schedule_json(
-      graph, memory::search_patch_schedules(inplace_planner, request.max_extra_macs_ratio).best);
+      graph, memory::best_patch_schedule(inplace_planner, request.max_extra_macs_ratio));
   return json;
 }
 

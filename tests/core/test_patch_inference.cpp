@@ -178,3 +178,59 @@ TEST_CASE("MobileNetV2 at 224, int8: live, in-place, patch-based (numbers for th
        << paper.peak_bytes / 1024.0 << " KB (stage " << paper.stage_peak_bytes / 1024.0 << " KB, +"
        << 100 * extra_macs_ratio(graph, paper.extra_macs) << "% MACs)");
 }
+
+TEST_CASE("best_patch_schedule finds the full search's best, live and in place", "[memory]") {
+  const auto same = [](const PatchSchedule& a, const PatchSchedule& b) {
+    return a.split_op == b.split_op && a.grid == b.grid && a.peak_bytes == b.peak_bytes &&
+           a.extra_macs == b.extra_macs && a.stage_peak_op == b.stage_peak_op;
+  };
+  std::vector<Graph> graphs;
+  for (const char* name : {"MobileNetV2", "MCUNet", "TinyNet"}) graphs.push_back(build_graph(parse_network(find_preset(name).spec)));
+  for (unsigned seed = 1; seed <= 60; ++seed) graphs.push_back(build_graph(parse_network(test::random_network_spec(seed))));
+  int patched = 0;
+  for (const Graph& graph : graphs) {
+    for (const bool in_place : {false, true}) {
+      INFO(graph.name << (in_place ? " in place" : " live"));
+      const PatchPlanner planner(graph, 1, PatchOptions{in_place});
+      for (const double ratio : {0.0, 0.1, 1.0}) {
+        const PatchSchedule best = best_patch_schedule(planner, ratio);
+        CHECK(same(best, search_patch_schedules(planner, ratio).best));
+        patched += best.split_op > 0 ? 1 : 0;
+      }
+    }
+  }
+  CHECK(patched > 20);  // the comparison covers schedules with a patch stage, not only layer by layer
+}
+
+TEST_CASE("a patch schedule of a W x H network mirrors the H x W one", "[memory]") {
+  // Column tiles are computed from the columns' own windows and extents; only a stage of
+  // square maps and windows may reuse the row tiles. Mirroring the network swaps rows and
+  // columns, so the peak and the extra MACs must not change.
+  const auto network = [](int height, int width) {
+    return nlohmann::json{{"input", {3, height, width}},
+                          {"layers",
+                           {{{"type", "conv2d"}, {"out", 8}, {"kernel", 3}, {"stride", 2}},
+                            {{"type", "dwconv2d"}, {"kernel", 3}, {"stride", 1}},
+                            {{"type", "conv2d"}, {"out", 16}, {"kernel", 1}, {"stride", 1}},
+                            {{"type", "dwconv2d"}, {"kernel", 5}, {"stride", 2}},
+                            {{"type", "global_avgpool"}},
+                            {{"type", "linear"}, {"out", 10}}}}};
+  };
+  const Graph tall = build_graph(parse_network(network(64, 40)));
+  const Graph wide = build_graph(parse_network(network(40, 64)));
+  const PatchPlanner tall_planner(tall, 1);
+  const PatchPlanner wide_planner(wide, 1);
+  int compared = 0;
+  for (const PatchSplit& split : tall_planner.valid_splits()) {
+    for (int grid = 2; grid <= std::min(4, split.max_grid); ++grid) {
+      const PatchSchedule a = tall_planner.evaluate(split.split_op, grid);
+      const PatchSchedule b = wide_planner.evaluate(split.split_op, grid);
+      INFO("split " << split.split_op << " grid " << grid);
+      CHECK(a.peak_bytes == b.peak_bytes);
+      CHECK(a.stage_peak_bytes == b.stage_peak_bytes);
+      CHECK(a.extra_macs == b.extra_macs);
+      ++compared;
+    }
+  }
+  CHECK(compared >= 6);
+}
