@@ -1,5 +1,8 @@
 #include "core/engine/float_weights_json.hpp"
 
+#include <cstdio>
+#include <cstdlib>
+
 #include "core/engine/json_arrays.hpp"
 #include "core/error.hpp"
 #include "core/spec/field_reader.hpp"
@@ -114,9 +117,29 @@ std::string weighted_op_names(const Graph& graph) {
   return names;
 }
 
-nlohmann::json vector_json(const xt::xtensor<float, 1>& values) {
-  return std::vector<float>(values.begin(), values.end());
+// A float as the JSON number with the fewest significant digits (6 to 9) that reads back
+// as the same float through a double, as every reader here does (nlohmann parses a
+// double, the engine casts it to float). Checked per value, so exact by construction;
+// the double of the float itself (up to 17 digits) when no shorter text reads back.
+// Typically 10-12 characters a number instead of about 20.
+double shortest_float_text(float value) {
+  char text[32];
+  for (int digits = 6; digits <= 9; ++digits) {
+    std::snprintf(text, sizeof text, "%.*g", digits, static_cast<double>(value));
+    const double parsed = std::strtod(text, nullptr);
+    if (static_cast<float>(parsed) == value) return parsed;
+  }
+  return static_cast<double>(value);
 }
+
+nlohmann::json float_array_json(const float* values, std::size_t count) {
+  nlohmann::json array = nlohmann::json::array();
+  array.get_ref<nlohmann::json::array_t&>().reserve(count);
+  for (std::size_t index = 0; index < count; ++index) array.push_back(shortest_float_text(values[index]));
+  return array;
+}
+
+nlohmann::json vector_json(const xt::xtensor<float, 1>& values) { return float_array_json(values.data(), values.size()); }
 
 }  // namespace
 
@@ -160,12 +183,12 @@ nlohmann::json float_weights_to_json(const Graph& graph, const FloatModel& model
     const FilterMapping mapping = filter_mapping(graph, static_cast<int>(index));
     std::vector<float> torch(mapping.torch_index.size());
     for (std::size_t i = 0; i < torch.size(); ++i) torch[mapping.torch_index[i]] = weights.filter.data()[i];
-    nlohmann::json op = {{"weight", torch}};
+    nlohmann::json op = {{"weight", float_array_json(torch.data(), torch.size())}};
     if (weights.bias.size() != 0) op["bias"] = vector_json(weights.bias);
     if (weights.bn) {
       op["bn"] = {{"weight", vector_json(weights.bn->gamma)}, {"bias", vector_json(weights.bn->beta)},
                   {"running_mean", vector_json(weights.bn->running_mean)},
-                  {"running_var", vector_json(weights.bn->running_var)}, {"eps", weights.bn->eps}};
+                  {"running_var", vector_json(weights.bn->running_var)}, {"eps", shortest_float_text(weights.bn->eps)}};
     }
     ops[graph.ops[index].name] = op;
   }

@@ -1,6 +1,10 @@
 // The float weights file: PyTorch layouts in, the engines' layouts out, and clear errors.
 #include <catch2/catch.hpp>
 
+#include <cstring>
+#include <limits>
+#include <random>
+
 #include <string>
 #include <vector>
 
@@ -81,6 +85,41 @@ TEST_CASE("a weights file round-trips, BN included, flat or nested", "[engine]")
   const FloatModel nested = float_weights_from_json(
       small, {{"ops", {{"conv1", {{"weight", {{{{1, 2}, {3, 4}}}, {{{5, 6}, {7, 8}}}}}}}}}});
   CHECK(nested.ops[0].filter(1, 1, 0, 0) == 7.0f);
+}
+
+TEST_CASE("a weights file writes each float in few digits and reads back every bit", "[engine]") {
+  nlohmann::json spec = find_preset("MCUNet").spec;
+  spec["input"] = {3, 16, 16};
+  const Graph graph = build_graph(parse_network(spec));
+  FloatModel model = init_float_model(graph, 7);
+  // Random bit patterns over every exponent (denormals included), signed zeros, extremes.
+  std::mt19937 rng(3);
+  std::size_t numbers = 0;
+  for (OpWeights& weights : model.ops) {
+    float* values = weights.filter.data();
+    for (std::size_t index = 0; index < weights.filter.size(); ++index) {
+      uint32_t bits = static_cast<uint32_t>(rng());
+      if ((bits & 0x7f800000u) == 0x7f800000u) bits &= ~0x00800000u;  // not inf or NaN
+      std::memcpy(&values[index], &bits, 4);
+    }
+    if (weights.filter.size() >= 3) values[0] = -0.0f, values[1] = std::numeric_limits<float>::max(), values[2] = 1e-45f;
+    numbers += weights.filter.size() + weights.bias.size() + (weights.bn ? 4 * weights.bn->gamma.size() + 1 : 0);
+  }
+  const std::string text = float_weights_to_json(graph, model).dump();
+  const FloatModel back = read_float_weights(graph, text);
+  for (std::size_t index = 0; index < graph.ops.size(); ++index) {
+    INFO(graph.ops[index].name);
+    const auto& a = model.ops[index].filter;
+    const auto& b = back.ops[index].filter;
+    REQUIRE(a.size() == b.size());
+    CHECK(std::memcmp(a.data(), b.data(), a.size() * sizeof(float)) == 0);
+  }
+  // At most 9 significant digits (a sign, a point, "e-45"): 17-digit doubles would need
+  // about 22 characters a number with these exponents.
+  CHECK(text.size() < numbers * 17);
+  // The seeded weights, the usual case, take about 11 characters a number.
+  const FloatModel seeded = init_float_model(graph, 7);
+  CHECK(float_weights_to_json(graph, seeded).dump().size() < numbers * 13);
 }
 
 TEST_CASE("weights files with missing, extra or misshapen entries are rejected by path", "[engine]") {
