@@ -14,13 +14,13 @@ void FastOps::grow_scratch(std::size_t elements) {
   if (elements > scratch_.size()) scratch_.assign(elements, 0);
 }
 
-void FastOps::append(const kernels::Conv2dParams& params, const Int8OpData& data) {
+void FastOps::append(const kernels::Conv2dParams& params, const Int8OpData& data, OpKind) {
   kernels::FastConv2d conv = kernels::prepare_conv2d_fast(params, view(data.filter), view(data.bias));
   grow_scratch(conv.scratch_elements());
   kernels_.emplace_back(std::move(conv));
 }
 
-void FastOps::append(const kernels::DepthwiseConv2dParams& params, const Int8OpData& data) {
+void FastOps::append(const kernels::DepthwiseConv2dParams& params, const Int8OpData& data, OpKind) {
   if (!kernels::depthwise_conv2d_fast_supported(params)) {
     kernels_.emplace_back();
     return;
@@ -30,13 +30,13 @@ void FastOps::append(const kernels::DepthwiseConv2dParams& params, const Int8OpD
   kernels_.emplace_back(std::move(conv));
 }
 
-void FastOps::append(const kernels::FullyConnectedParams& params, const Int8OpData& data) {
+void FastOps::append(const kernels::FullyConnectedParams& params, const Int8OpData& data, OpKind) {
   kernels::FastFullyConnected layer = kernels::prepare_fully_connected_fast(params, view(data.filter), view(data.bias));
   grow_scratch(layer.scratch_elements());
   kernels_.emplace_back(std::move(layer));
 }
 
-void FastOps::append(const kernels::AddParams& params, const Int8OpData&) {
+void FastOps::append(const kernels::AddParams& params, const Int8OpData&, OpKind) {
   if (!kernels::add_fast_supported(params)) {
     kernels_.emplace_back();
     return;
@@ -44,7 +44,7 @@ void FastOps::append(const kernels::AddParams& params, const Int8OpData&) {
   kernels_.emplace_back(kernels::prepare_add_fast(params));
 }
 
-void FastOps::append(const kernels::MeanParams& params, const Int8OpData&) {
+void FastOps::append(const kernels::MeanParams& params, const Int8OpData&, OpKind) {
   if (kernels::mean_fast_supported(params)) {
     kernels_.emplace_back(params);
   } else {
@@ -52,9 +52,9 @@ void FastOps::append(const kernels::MeanParams& params, const Int8OpData&) {
   }
 }
 
-void FastOps::append(const kernels::Pool2dParams& params, const Int8OpData&, bool average) {
+void FastOps::append(const kernels::Pool2dParams& params, const Int8OpData&, OpKind kind) {
   if (kernels::pool2d_fast_supported(params)) {
-    kernels_.emplace_back(FastPool{params, average});
+    kernels_.emplace_back(FastPool{params, kind == OpKind::AvgPool});
   } else {
     kernels_.emplace_back();
   }

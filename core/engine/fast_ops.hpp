@@ -24,15 +24,16 @@ namespace tinyml::engine {
 
 class FastOps {
  public:
-  // Appends the next op (ops are appended in graph order). Prepare-time: allocates.
-  void append(const kernels::Conv2dParams& params, const Int8OpData& data);
-  void append(const kernels::DepthwiseConv2dParams& params, const Int8OpData& data);
-  void append(const kernels::FullyConnectedParams& params, const Int8OpData& data);
-  void append(const kernels::AddParams& params, const Int8OpData& data);
-  void append(const kernels::MeanParams& params, const Int8OpData& data);
-  void append(const kernels::Pool2dParams& params, const Int8OpData& data, bool average);
+  // Appends the next op (ops are appended in graph order): its reference params, data
+  // and kind (average and max pooling share their params). Prepare-time: allocates.
+  void append(const kernels::Conv2dParams& params, const Int8OpData& data, OpKind kind);
+  void append(const kernels::DepthwiseConv2dParams& params, const Int8OpData& data, OpKind kind);
+  void append(const kernels::FullyConnectedParams& params, const Int8OpData& data, OpKind kind);
+  void append(const kernels::AddParams& params, const Int8OpData& data, OpKind kind);
+  void append(const kernels::MeanParams& params, const Int8OpData& data, OpKind kind);
+  void append(const kernels::Pool2dParams& params, const Int8OpData& data, OpKind kind);
   template <typename OtherParams>
-  void append(const OtherParams&, const Int8OpData&) {
+  void append(const OtherParams&, const Int8OpData&, OpKind) {
     kernels_.emplace_back();
   }
 

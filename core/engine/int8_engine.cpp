@@ -77,11 +77,9 @@ Int8Engine::Int8Engine(const Int8Model& model, Int8Kernels kernels) : model_(mod
   if (kernels == Int8Kernels::Fast) fast_ = std::make_unique<FastOps>();
   for (int index = 0; index < static_cast<int>(graph.ops.size()); ++index) {
     params_.push_back(prepare_op(model, index));
-    if (fast_ && std::holds_alternative<kernels::Pool2dParams>(params_.back())) {
-      fast_->append(std::get<kernels::Pool2dParams>(params_.back()), model.ops[index],
-                    graph.ops[index].kind == OpKind::AvgPool);
-    } else if (fast_) {
-      std::visit([&](const auto& params) { fast_->append(params, model.ops[index]); }, params_.back());
+    if (fast_) {
+      std::visit([&](const auto& params) { fast_->append(params, model.ops[index], graph.ops[index].kind); },
+                 params_.back());
     }
   }
   const memory::GraphArena plan = memory::plan_graph_arena(graph, 1, memory::KernelLibrary::Reference,
