@@ -38,6 +38,7 @@
 #include "core/kernels/simd128.hpp"
 #include "core/spec/network_spec.hpp"
 #include "core/spec/presets.hpp"
+#include "core/util/median_time.hpp"
 
 using namespace tinyml;
 
@@ -70,8 +71,7 @@ double elapsed_ms(std::chrono::steady_clock::time_point since) {
 }
 
 Timing time_median(const std::function<void()>& run, const Options& options) {
-  const auto warmup_start = std::chrono::steady_clock::now();
-  do run(); while (elapsed_ms(warmup_start) < kWarmupMs);
+  warm_up(run, kWarmupMs);
   std::vector<double> times;
   double spent = 0;
   int runs = 0;
@@ -174,9 +174,7 @@ void bench_ops(const std::string& name, const Options& options) {
   engine::Int8Engine fast(model, engine::Int8Kernels::Fast);
   OpTimer timer(graph.ops.size());
   const int runs = std::max(options.min_runs, 200);
-  // Untimed first for 300 ms (median_time.hpp: a browser swaps in optimized code late).
-  const auto warmup_start = std::chrono::steady_clock::now();
-  while (std::chrono::steady_clock::now() - warmup_start < std::chrono::milliseconds(300)) fast.invoke();
+  warm_up([&] { fast.invoke(); }, kWarmupMs);  // a browser swaps in optimized code late
   for (int run = 0; run < runs; ++run) {
     std::copy(input.begin(), input.end(), fast.input().data);
     timer.next_run();
