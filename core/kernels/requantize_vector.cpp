@@ -90,11 +90,11 @@ VectorRequantizer make_vector_requantizer(const std::vector<quant::QuantizedMult
     q.no_right_shift.push_back(s.right == 0 ? -1 : 0);
   }
   for (std::size_t block = 0; block < padded / 4; ++block) {
-    const int32_t first = q.remainder_mask[block * 4];
+    const int shift = shifts_of(padded_multipliers[block * 4]).right;
     bool uniform = true;
-    for (std::size_t lane = 1; lane < 4; ++lane) uniform = uniform && q.remainder_mask[block * 4 + lane] == first;
-    int shift = 0;
-    while (shift < 31 && (int64_t{1} << shift) - 1 != first) ++shift;
+    for (std::size_t lane = 1; lane < 4; ++lane) {
+      uniform = uniform && shifts_of(padded_multipliers[block * 4 + lane]).right == shift;
+    }
     q.block_right_shift.push_back(static_cast<int8_t>(uniform ? shift : -1));
   }
   for (int32_t factor : q.left_factor) q.any_left_shift = q.any_left_shift || factor != 1;
