@@ -13,7 +13,11 @@
 #include <random>
 #include <vector>
 
+#include "core/engine/calibration.hpp"
+#include "core/engine/float_model.hpp"
 #include "core/engine/int8_engine.hpp"
+#include "core/engine/quantize_model.hpp"
+#include "core/engine/sample_inputs.hpp"
 #include "core/kernels/add.hpp"
 #include "core/kernels/add_fast.hpp"
 #include "core/kernels/conv2d.hpp"
@@ -300,6 +304,21 @@ inline std::vector<std::vector<int8_t>> run_all_with(const engine::Int8Model& mo
                                                      const std::vector<int8_t>& input) {
   engine::Int8Engine engine(model, kernels);
   return engine.run_all({input.data(), input.size()});
+}
+
+// Every tensor of `graph`, quantized with weights seeded by `seed` and run on a seeded
+// sample, with the reference and with the fast kernels.
+struct BothKernels {
+  std::vector<std::vector<int8_t>> reference;
+  std::vector<std::vector<int8_t>> fast;
+};
+inline BothKernels run_with_both_kernels(const Graph& graph, uint64_t seed) {
+  const engine::Int8Model model = engine::quantize_model(graph, engine::init_float_model(graph, seed),
+                                                         engine::generated_samples(graph, seed, 2));
+  const std::vector<float> image = engine::evaluation_sample(graph.tensors[graph.input].shape, seed, 0);
+  const std::vector<int8_t> input = engine::quantize_input(model, {image.data(), image.size()});
+  return {run_all_with(model, engine::Int8Kernels::Reference, input),
+          run_all_with(model, engine::Int8Kernels::Fast, input)};
 }
 
 }  // namespace tinyml::test

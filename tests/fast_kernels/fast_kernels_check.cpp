@@ -93,12 +93,7 @@ void random_kernel_cases(Tally& tally, int count) {
 }
 
 void network_cases(Tally& tally, const Graph& graph, uint64_t seed, const std::string& name) {
-  const engine::Int8Model model = engine::quantize_model(graph, engine::init_float_model(graph, seed),
-                                                         engine::generated_samples(graph, seed, 2));
-  const std::vector<float> image = engine::evaluation_sample(graph.tensors[graph.input].shape, seed, 0);
-  const std::vector<int8_t> input = engine::quantize_input(model, {image.data(), image.size()});
-  const auto reference = test::run_all_with(model, engine::Int8Kernels::Reference, input);
-  const auto fast = test::run_all_with(model, engine::Int8Kernels::Fast, input);
+  const auto [reference, fast] = test::run_with_both_kernels(graph, seed);
   for (std::size_t tensor = 0; tensor < reference.size(); ++tensor) {
     tally.add(name + " tensor " + graph.tensors[tensor].name, test::count_mismatches(reference[tensor], fast[tensor]));
   }
